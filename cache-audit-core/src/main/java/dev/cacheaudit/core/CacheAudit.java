@@ -1,0 +1,261 @@
+package dev.cacheaudit.core;
+
+import dev.cacheaudit.core.detect.Detector;
+import dev.cacheaudit.core.engine.AuditEngine;
+import dev.cacheaudit.core.engine.EngineSettings;
+import dev.cacheaudit.core.event.CacheEvent;
+import dev.cacheaudit.core.event.SourceWrite;
+import dev.cacheaudit.core.finding.FindingListener;
+import dev.cacheaudit.core.finding.FindingLogger;
+import dev.cacheaudit.core.finding.FindingStore;
+import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.report.AuditReport;
+import dev.cacheaudit.core.report.CacheReport;
+import dev.cacheaudit.core.report.ReportWriter;
+import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.CacheCounters;
+import dev.cacheaudit.core.state.CacheRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * One application's auditor: the engine, its findings, the per-cache counters and the report. The recording layer
+ * hands events to {@link #submit(CacheEvent)}; everything else reads from here.
+ */
+public final class CacheAudit implements AutoCloseable {
+
+    private final String application;
+
+    private final String instance;
+
+    private final Clock clock;
+
+    private final Instant startedAt;
+
+    private final CacheRegistry caches = new CacheRegistry();
+
+    private final KeyRedactor redactor;
+
+    private final FindingStore findings;
+
+    private final AuditEngine engine;
+
+    private final LongAdder sourceWrites = new LongAdder();
+
+    private final List<Consumer<Observation>> observationListeners = new CopyOnWriteArrayList<>();
+
+    private CacheAudit(Builder builder) {
+        this.application = builder.application;
+        this.instance = builder.instance;
+        this.clock = builder.clock;
+        this.startedAt = clock.instant();
+        this.redactor = new KeyRedactor(builder.redaction);
+        this.findings = new FindingStore(builder.maxFindings, clock);
+        builder.findingListeners.forEach(findings::addListener);
+        AuditState state = new AuditState(builder.engine.limits(), builder.engine.decomposer());
+        this.engine = new AuditEngine(builder.engine, state, builder.detectors, findings, this::observed);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the analysis thread. */
+    public CacheAudit start() {
+        engine.start();
+        return this;
+    }
+
+    /** Hands an event to the engine without blocking; returns {@code false} when it was dropped. */
+    public boolean submit(CacheEvent event) {
+        if (event instanceof SourceWrite) {
+            sourceWrites.increment();
+        }
+        return engine.submit(event);
+    }
+
+    /** The counters of a cache, for the recording layer's hot path. */
+    public CacheCounters counters(String cache) {
+        return caches.counters(cache);
+    }
+
+    /** Adds a listener told of every observation a detector reports (on the engine thread). */
+    public void onObservation(Consumer<Observation> listener) {
+        observationListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void observed(Observation observation) {
+        for (Consumer<Observation> listener : observationListeners) {
+            listener.accept(observation);
+        }
+    }
+
+    /** Waits until every event submitted so far has been analysed, at most {@code timeout}. */
+    public boolean awaitQuiescence(Duration timeout) {
+        return engine.awaitQuiescence(timeout);
+    }
+
+    /** A report of what was seen so far; waits up to two seconds for queued events to be analysed first. */
+    public AuditReport report() {
+        awaitQuiescence(Duration.ofSeconds(2));
+        List<CacheReport> rows = new ArrayList<>();
+        for (Map.Entry<String, CacheCounters> entry : caches.caches().entrySet()) {
+            CacheCounters c = entry.getValue();
+            rows.add(new CacheReport(
+                    entry.getKey(),
+                    caches.backendOf(entry.getKey()),
+                    c.gets(),
+                    c.hits(),
+                    c.misses(),
+                    c.puts(),
+                    c.evictions(),
+                    c.clears(),
+                    null));
+        }
+        return new AuditReport(
+                AuditReport.SCHEMA,
+                application,
+                instance,
+                startedAt,
+                clock.instant(),
+                rows,
+                findings.findings(),
+                engine.droppedEvents());
+    }
+
+    /** Writes {@link #report()} to a file, atomically. */
+    public void writeReport(Path path) {
+        new ReportWriter().write(report(), path);
+    }
+
+    public String application() {
+        return application;
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    public CacheRegistry caches() {
+        return caches;
+    }
+
+    public FindingStore findings() {
+        return findings;
+    }
+
+    public AuditEngine engine() {
+        return engine;
+    }
+
+    public KeyRedactor redactor() {
+        return redactor;
+    }
+
+    /** How many writes to the source of truth were recorded. */
+    public long sourceWrites() {
+        return sourceWrites.sum();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Builds a {@link CacheAudit}. */
+    public static final class Builder {
+
+        private String application = "application";
+
+        private String instance = defaultInstance();
+
+        private Clock clock = Clock.systemUTC();
+
+        private EngineSettings engine = EngineSettings.DEFAULTS;
+
+        private KeyRedactor.Mode redaction = KeyRedactor.Mode.SHAPE;
+
+        private int maxFindings = 1000;
+
+        private final List<Detector> detectors = new ArrayList<>();
+
+        private final List<FindingListener> findingListeners = new ArrayList<>(List.of(new FindingLogger()));
+
+        private Builder() {}
+
+        private static String defaultInstance() {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException | SecurityException ex) {
+                host = "localhost";
+            }
+            return host + ":" + ProcessHandle.current().pid();
+        }
+
+        public Builder application(String application) {
+            this.application = Objects.requireNonNull(application, "application");
+            return this;
+        }
+
+        public Builder instance(String instance) {
+            this.instance = Objects.requireNonNull(instance, "instance");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder engine(EngineSettings engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        public Builder redaction(KeyRedactor.Mode redaction) {
+            this.redaction = Objects.requireNonNull(redaction, "redaction");
+            return this;
+        }
+
+        public Builder maxFindings(int maxFindings) {
+            this.maxFindings = maxFindings;
+            return this;
+        }
+
+        public Builder detector(Detector detector) {
+            detectors.add(Objects.requireNonNull(detector, "detector"));
+            return this;
+        }
+
+        public Builder detectors(List<? extends Detector> detectors) {
+            detectors.forEach(this::detector);
+            return this;
+        }
+
+        /** Replaces the default listener (which logs) with none; listeners added afterwards still apply. */
+        public Builder withoutFindingLog() {
+            findingListeners.removeIf(FindingLogger.class::isInstance);
+            return this;
+        }
+
+        public Builder findingListener(FindingListener listener) {
+            findingListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        public CacheAudit build() {
+            return new CacheAudit(this);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cacheaudit.core.detect;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+/**
+ * The audit engine: a lock-free, bounded hand-off from the application's threads to one analysis thread that updates
+ * the state and runs the detectors.
+ */
+@NullMarked
+package dev.cacheaudit.core.engine;
+
+import org.jspecify.annotations.NullMarked;

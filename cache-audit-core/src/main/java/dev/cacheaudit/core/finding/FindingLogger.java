@@ -1,0 +1,34 @@
+package dev.cacheaudit.core.finding;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs a warning when a finding first appears and again when its count crosses a power of ten, never once per
+ * request.
+ */
+public final class FindingLogger implements FindingListener {
+
+    private static final Logger logger = LoggerFactory.getLogger(FindingLogger.class);
+
+    @Override
+    public void onMilestone(Finding finding, boolean first) {
+        if (first) {
+            logger.warn(
+                    "cache-audit {} {} on cache '{}': {} (sites: {}). Fix: {}",
+                    finding.severity(),
+                    finding.kind(),
+                    finding.cache(),
+                    finding.message(),
+                    finding.sites(),
+                    finding.remediation());
+        } else {
+            logger.warn(
+                    "cache-audit {} on cache '{}' seen {} times: {}",
+                    finding.kind(),
+                    finding.cache(),
+                    finding.count(),
+                    finding.message());
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.cacheaudit.core.finding;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The findings of one application, deduplicated by (kind, cache, signature) and bounded: once {@code capacity}
+ * distinct findings are held, new ones are counted as dropped rather than stored. Written by the engine thread, read
+ * from any thread.
+ */
+public final class FindingStore {
+
+    private static final int MAX_SITES = 8;
+
+    private final Map<Id, Entry> findings = new ConcurrentHashMap<>();
+
+    private final List<FindingListener> listeners = new CopyOnWriteArrayList<>();
+
+    private final AtomicLong dropped = new AtomicLong();
+
+    private final int capacity;
+
+    private final Clock clock;
+
+    public FindingStore(int capacity, Clock clock) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive, was " + capacity);
+        }
+        this.capacity = capacity;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Adds a listener told of new findings and of counts that cross a power of ten. */
+    public void addListener(FindingListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Records one sighting. Returns the finding as it now stands, or {@code null} when the store was full. */
+    public @org.jspecify.annotations.Nullable Finding record(Observation observation) {
+        Id id = new Id(observation.kind(), observation.cache(), observation.signature());
+        Instant now = clock.instant();
+        Entry entry = findings.get(id);
+        boolean first = entry == null;
+        if (first) {
+            if (findings.size() >= capacity) {
+                dropped.incrementAndGet();
+                return null;
+            }
+            entry = new Entry(observation, now);
+            findings.put(id, entry);
+        } else {
+            entry.seen(observation, now);
+        }
+        Finding finding = entry.toFinding();
+        if (first || isPowerOfTen(finding.count())) {
+            for (FindingListener listener : listeners) {
+                listener.onMilestone(finding, first);
+            }
+        }
+        return finding;
+    }
+
+    private static boolean isPowerOfTen(long n) {
+        long p = 10;
+        while (p < n && p < Long.MAX_VALUE / 10) {
+            p *= 10;
+        }
+        return p == n;
+    }
+
+    /** A snapshot of every finding, most severe first, then by first sighting. */
+    public List<Finding> findings() {
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Entry entry : findings.values()) {
+            out.add(entry.toFinding());
+        }
+        out.sort(Comparator.comparing(Finding::severity)
+                .reversed()
+                .thenComparing(Finding::firstSeen)
+                .thenComparing(f -> f.kind().name())
+                .thenComparing(Finding::cache));
+        return out;
+    }
+
+    /** How many distinct findings could not be stored because the store was full. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Forgets every finding (between tests, for instance). */
+    public void clear() {
+        findings.clear();
+    }
+
+    private record Id(FindingKind kind, String cache, String signature) {}
+
+    /** Mutable per-finding state; its fields are written by the engine thread only. */
+    private static final class Entry {
+
+        private final Observation first;
+
+        private final Instant firstSeen;
+
+        private final Set<String> sites = new LinkedHashSet<>();
+
+        private volatile long count;
+
+        private volatile Instant lastSeen;
+
+        private volatile List<String> siteSnapshot;
+
+        Entry(Observation observation, Instant now) {
+            this.first = observation;
+            this.firstSeen = now;
+            this.lastSeen = now;
+            this.count = 1;
+            this.sites.addAll(observation.sites());
+            this.siteSnapshot = List.copyOf(sites);
+        }
+
+        void seen(Observation observation, Instant now) {
+            count++;
+            lastSeen = now;
+            if (sites.size() < MAX_SITES && sites.addAll(observation.sites())) {
+                siteSnapshot = List.copyOf(sites);
+            }
+        }
+
+        Finding toFinding() {
+            FindingKind kind = first.kind();
+            return new Finding(
+                    kind,
+                    kind.severity(),
+                    first.cache(),
+                    first.signature(),
+                    first.message(),
+                    first.readKey(),
+                    first.writeKey(),
+                    siteSnapshot,
+                    count,
+                    firstSeen,
+                    lastSeen,
+                    kind.remediation(),
+                    first.evidence());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cacheaudit.core.finding;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cacheaudit.core.keys;
+
+import org.jspecify.annotations.NullMarked;

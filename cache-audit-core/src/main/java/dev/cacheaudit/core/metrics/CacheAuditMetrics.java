@@ -1,0 +1,99 @@
+package dev.cacheaudit.core.metrics;
+
+import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.engine.AuditEngine;
+import dev.cacheaudit.core.finding.FindingStore;
+import dev.cacheaudit.core.state.CacheCounters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The auditor's meters. Never a key or a value as a tag.
+ *
+ * <ul>
+ *   <li>{@code cache.audit.operations} (tags {@code cache}, {@code result}: hit, miss, put, evict, clear, error):
+ *       cache operations observed.
+ *   <li>{@code cache.audit.findings} (tags {@code kind}, {@code severity}, {@code cache}): sightings of problems.
+ *   <li>{@code cache.audit.writes} (tag {@code outcome}): writes to the source of truth observed.
+ *   <li>{@code cache.audit.events.dropped}: events dropped because the engine's queue was full.
+ *   <li>{@code cache.audit.events.queued}: events waiting for analysis.
+ *   <li>{@code cache.audit.internal.errors}: faults of the auditor itself, which it survived.
+ *   <li>{@code cache.audit.state.forgotten}: keys, shapes and caches forgotten to stay within the limits.
+ *   <li>{@code cache.audit.state.size}: estimated heap of the per-key history, in bytes.
+ *   <li>{@code cache.audit.findings.dropped}: distinct findings not stored because the store was full.
+ * </ul>
+ */
+public final class CacheAuditMetrics implements MeterBinder {
+
+    private final CacheAudit audit;
+
+    public CacheAuditMetrics(CacheAudit audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        audit.caches().onCache((cache, counters) -> bindCache(registry, cache, counters));
+        audit.onObservation(observation -> Counter.builder(MeterNames.FINDINGS)
+                .description("Sightings of cache consistency problems")
+                .tags(
+                        MeterNames.TAG_KIND,
+                        observation.kind().name(),
+                        MeterNames.TAG_SEVERITY,
+                        observation.kind().severity().name(),
+                        MeterNames.TAG_CACHE,
+                        observation.cache())
+                .register(registry)
+                .increment());
+        FunctionCounter.builder(MeterNames.WRITES, audit, CacheAudit::sourceWrites)
+                .description("Writes to the source of truth observed")
+                .tags(MeterNames.TAG_OUTCOME, "recorded")
+                .register(registry);
+        AuditEngine engine = audit.engine();
+        FunctionCounter.builder(MeterNames.EVENTS_DROPPED, engine, AuditEngine::droppedEvents)
+                .description("Events dropped because the audit engine's queue was full")
+                .register(registry);
+        Gauge.builder(MeterNames.EVENTS_QUEUED, engine, AuditEngine::queued)
+                .description("Events waiting for analysis")
+                .register(registry);
+        FunctionCounter.builder(MeterNames.INTERNAL_ERRORS, engine, AuditEngine::internalErrors)
+                .description("Faults of the auditor itself, counted and survived")
+                .register(registry);
+        FunctionCounter.builder(MeterNames.STATE_FORGOTTEN, engine, AuditEngine::forgotten)
+                .description("Keys, shapes and caches forgotten to stay within the configured limits")
+                .register(registry);
+        Gauge.builder(MeterNames.STATE_SIZE, engine, AuditEngine::trackedKeyBytes)
+                .description("Estimated heap taken by the per-key history")
+                .baseUnit("bytes")
+                .register(registry);
+        FunctionCounter.builder(MeterNames.FINDINGS_DROPPED, audit.findings(), FindingStore::dropped)
+                .description("Distinct findings not stored because the finding store was full")
+                .register(registry);
+    }
+
+    private static void bindCache(MeterRegistry registry, String cache, CacheCounters counters) {
+        operation(registry, cache, "hit", counters, CacheCounters::hits);
+        operation(registry, cache, "miss", counters, CacheCounters::misses);
+        operation(registry, cache, "put", counters, CacheCounters::puts);
+        operation(registry, cache, "evict", counters, CacheCounters::evictions);
+        operation(registry, cache, "clear", counters, CacheCounters::clears);
+        operation(registry, cache, "error", counters, CacheCounters::errors);
+    }
+
+    private static void operation(
+            MeterRegistry registry,
+            String cache,
+            String result,
+            CacheCounters counters,
+            ToDoubleFunction<CacheCounters> count) {
+        FunctionCounter.builder(MeterNames.OPERATIONS, counters, count)
+                .description("Cache operations observed by cache-audit")
+                .tags(Tags.of(MeterNames.TAG_CACHE, cache, MeterNames.TAG_RESULT, result))
+                .register(registry);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.cacheaudit.core.state;
+
+import dev.cacheaudit.core.event.CacheClear;
+import dev.cacheaudit.core.event.CacheEvent;
+import dev.cacheaudit.core.event.CacheEvict;
+import dev.cacheaudit.core.event.CachePut;
+import dev.cacheaudit.core.event.CacheRead;
+import dev.cacheaudit.core.event.CacheRegistered;
+import dev.cacheaudit.core.event.RedisCommand;
+import dev.cacheaudit.core.keys.KeyDecomposer;
+import dev.cacheaudit.core.keys.KeyDescriptor;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's memory, updated by {@link #apply(CacheEvent)} before detectors see an event. Owned by the engine
+ * thread; detectors read it from there.
+ */
+public final class AuditState {
+
+    /** Bytes an entry of the key history costs beyond its printed key: map node, id record and history. */
+    private static final long KEY_OVERHEAD_BYTES = 160;
+
+    private final StateLimits limits;
+
+    private final KeyDecomposer decomposer;
+
+    private final Map<String, CacheProfile> caches;
+
+    private final BoundedLruMap<EntryId, KeyHistory> keys;
+
+    private final CacheProfile wire;
+
+    private long forgottenCaches;
+
+    public AuditState(StateLimits limits, KeyDecomposer decomposer) {
+        this.limits = limits;
+        this.decomposer = decomposer;
+        this.caches = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CacheProfile> eldest) {
+                boolean full = size() > limits.maxCaches();
+                if (full) {
+                    forgottenCaches++;
+                }
+                return full;
+            }
+        };
+        this.keys = new BoundedLruMap<>(
+                limits.maxKeyBytes(),
+                (id, history) -> KEY_OVERHEAD_BYTES + 2L * id.printed().length());
+        this.wire = new CacheProfile("redis", limits.maxShapesPerCache());
+    }
+
+    /** Describes a key object, opening composite keys the decomposer knows. */
+    public KeyDescriptor describe(Object key) {
+        return KeyDescriptor.of(key, decomposer);
+    }
+
+    /** Takes an event into account. */
+    public void apply(CacheEvent event) {
+        if (event instanceof CacheRead e) {
+            KeyDescriptor key = describe(e.key());
+            profile(e.cache()).read(key, e.site(), e.nanos());
+            KeyHistory history = history(e.cache(), key);
+            history.reads++;
+            history.lastReadNanos = e.nanos();
+        } else if (event instanceof CachePut e) {
+            KeyDescriptor key = describe(e.key());
+            profile(e.cache()).put(key, e.site(), e.nanos());
+            KeyHistory history = history(e.cache(), key);
+            history.puts++;
+            history.lastPutNanos = e.nanos();
+            history.lastLoadStartNanos = e.loadStartNanos();
+        } else if (event instanceof CacheEvict e) {
+            KeyDescriptor key = describe(e.key());
+            profile(e.cache()).evicted(key, e.site(), e.nanos());
+            KeyHistory history = history(e.cache(), key);
+            history.evictions++;
+            history.lastEvictNanos = e.nanos();
+        } else if (event instanceof CacheClear e) {
+            profile(e.cache()).cleared(e.nanos());
+        } else if (event instanceof CacheRegistered e) {
+            profile(e.cache()).registered(e.backend(), e.transactionAware(), e.keyComparison());
+        } else if (event instanceof RedisCommand e) {
+            applyWire(e);
+        }
+        // Errors, source writes and transaction boundaries leave no per-key state of their own.
+    }
+
+    private void applyWire(RedisCommand command) {
+        byte[] bytes = command.key();
+        if (bytes == null || command.failed()) {
+            return;
+        }
+        KeyDescriptor key = KeyDescriptor.ofRedis(bytes);
+        switch (command.command()) {
+            case "GET", "GETEX", "MGET", "EXISTS", "HGET", "HGETALL", "HMGET" -> wire.read(key, null, command.nanos());
+            case "SET", "SETEX", "PSETEX", "SETNX", "GETSET", "HSET", "HMSET" -> wire.put(key, null, command.nanos());
+            case "DEL", "UNLINK" -> wire.evicted(key, null, command.nanos());
+            default -> {
+                // Other commands carry no key evidence the detectors use.
+            }
+        }
+    }
+
+    /** The profile of a cache, created on first use. */
+    public CacheProfile profile(String cache) {
+        return caches.computeIfAbsent(cache, name -> new CacheProfile(name, limits.maxShapesPerCache()));
+    }
+
+    /** The profile of a cache, or {@code null} when it was never seen. */
+    public @Nullable CacheProfile existingProfile(String cache) {
+        return caches.get(cache);
+    }
+
+    /** Every cache seen, least recently used first. */
+    public Collection<CacheProfile> profiles() {
+        return caches.values();
+    }
+
+    /** Key shapes seen on the wire to Redis, as one pseudo-cache named {@code redis}. */
+    public CacheProfile wire() {
+        return wire;
+    }
+
+    /** The history of one entry, created on first use. */
+    public KeyHistory history(String cache, KeyDescriptor key) {
+        return keys.computeIfAbsent(new EntryId(cache, key.type(), key.printed()), id -> new KeyHistory());
+    }
+
+    /** The history of one entry, or {@code null} when it is not (or no longer) tracked. */
+    public @Nullable KeyHistory existingHistory(String cache, KeyDescriptor key) {
+        return keys.get(new EntryId(cache, key.type(), key.printed()));
+    }
+
+    /** How many entries the key history holds. */
+    public int trackedKeys() {
+        return keys.size();
+    }
+
+    /** The estimated heap the key history takes, in bytes. */
+    public long trackedKeyBytes() {
+        return keys.weight();
+    }
+
+    /** How many keys, shapes and caches were forgotten to stay within the limits. */
+    public long forgotten() {
+        long shapes = wire.forgottenShapes();
+        for (CacheProfile profile : caches.values()) {
+            shapes += profile.forgottenShapes();
+        }
+        return keys.evicted() + shapes + forgottenCaches;
+    }
+
+    private record EntryId(String cache, String type, String printed) {}
+}

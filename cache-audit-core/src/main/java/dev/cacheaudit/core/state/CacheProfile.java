@@ -1,0 +1,130 @@
+package dev.cacheaudit.core.state;
+
+import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
+import dev.cacheaudit.core.keys.KeyDescriptor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** What the engine knows of one cache: its backend and the key shapes each kind of operation used. */
+public final class CacheProfile {
+
+    private final String name;
+
+    private final int maxShapes;
+
+    private final Map<ShapeId, ShapeStats> reads;
+
+    private final Map<ShapeId, ShapeStats> puts;
+
+    private final Map<ShapeId, ShapeStats> evictions;
+
+    private String backend = "unknown";
+
+    private boolean transactionAware;
+
+    private KeyComparison keyComparison = KeyComparison.EQUALS;
+
+    private long clears;
+
+    private long lastClearNanos;
+
+    private long forgottenShapes;
+
+    CacheProfile(String name, int maxShapes) {
+        this.name = name;
+        this.maxShapes = maxShapes;
+        this.reads = lru(maxShapes);
+        this.puts = lru(maxShapes);
+        this.evictions = lru(maxShapes);
+    }
+
+    private <K, V> Map<K, V> lru(int max) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                boolean full = size() > max;
+                if (full) {
+                    forgottenShapes++;
+                }
+                return full;
+            }
+        };
+    }
+
+    void registered(String backend, boolean transactionAware, KeyComparison keyComparison) {
+        this.backend = backend;
+        this.transactionAware = transactionAware;
+        this.keyComparison = keyComparison;
+    }
+
+    void read(KeyDescriptor key, @Nullable String site, long nanos) {
+        seen(reads, key, site, nanos);
+    }
+
+    void put(KeyDescriptor key, @Nullable String site, long nanos) {
+        seen(puts, key, site, nanos);
+    }
+
+    void evicted(KeyDescriptor key, @Nullable String site, long nanos) {
+        seen(evictions, key, site, nanos);
+    }
+
+    void cleared(long nanos) {
+        clears++;
+        lastClearNanos = nanos;
+    }
+
+    private static void seen(Map<ShapeId, ShapeStats> shapes, KeyDescriptor key, @Nullable String site, long nanos) {
+        shapes.computeIfAbsent(ShapeId.of(key), id -> new ShapeStats(key, nanos))
+                .seen(site, nanos);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String backend() {
+        return backend;
+    }
+
+    public boolean transactionAware() {
+        return transactionAware;
+    }
+
+    public KeyComparison keyComparison() {
+        return keyComparison;
+    }
+
+    /** Shapes used by reads, least recently used first. */
+    public Map<ShapeId, ShapeStats> readShapes() {
+        return reads;
+    }
+
+    /** Shapes used by puts, least recently used first. */
+    public Map<ShapeId, ShapeStats> putShapes() {
+        return puts;
+    }
+
+    /** Shapes used by evictions, least recently used first. */
+    public Map<ShapeId, ShapeStats> evictionShapes() {
+        return evictions;
+    }
+
+    public long clears() {
+        return clears;
+    }
+
+    public long lastClearNanos() {
+        return lastClearNanos;
+    }
+
+    /** How many shapes were forgotten to stay within {@code maxShapes}. */
+    public long forgottenShapes() {
+        return forgottenShapes;
+    }
+
+    int maxShapes() {
+        return maxShapes;
+    }
+}
