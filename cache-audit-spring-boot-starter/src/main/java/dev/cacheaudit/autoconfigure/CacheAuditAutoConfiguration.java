@@ -1,0 +1,159 @@
+package dev.cacheaudit.autoconfigure;
+
+import dev.cacheaudit.autoconfigure.cache.AuditingCacheManagerPostProcessor;
+import dev.cacheaudit.autoconfigure.cache.CacheInvocationAdvisor;
+import dev.cacheaudit.autoconfigure.cache.CacheRecorder;
+import dev.cacheaudit.autoconfigure.cache.SimpleKeyDecomposer;
+import dev.cacheaudit.autoconfigure.data.RepositoryWriteRecorder;
+import dev.cacheaudit.autoconfigure.redis.LettuceCommandRecorder;
+import dev.cacheaudit.autoconfigure.redis.LettuceListenerRegistrar;
+import dev.cacheaudit.autoconfigure.support.TransactionProbe;
+import dev.cacheaudit.autoconfigure.tx.SpringTransactionProbe;
+import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.detect.Detector;
+import dev.cacheaudit.core.engine.EngineSettings;
+import dev.cacheaudit.core.metrics.CacheAuditMetrics;
+import dev.cacheaudit.core.state.StateLimits;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.interceptor.BeanFactoryCacheOperationSourceAdvisor;
+import org.springframework.cache.interceptor.CacheOperationSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of cache-audit: the engine, the recording of cache operations, repository writes and Redis
+ * commands, and the report at shutdown. Switched off with {@code cache-audit.enabled=false}. Optional integrations are
+ * named by string so that the starter starts in an application that lacks them, on Spring Boot 3.5 and 4.0 alike.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(prefix = "cache-audit", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(CacheAuditProperties.class)
+public class CacheAuditAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    CacheAudit cacheAudit(
+            CacheAuditProperties properties,
+            Environment environment,
+            ObjectProvider<Detector> detectors,
+            ObjectProvider<CacheAuditBuilderCustomizer> customizers) {
+        properties.validate();
+        CacheAuditProperties.Limits limits = properties.getLimits();
+        // The per-key history takes most of the heap budget; the rest covers the queue, shapes and findings.
+        long keyBytes = Math.max(1024, limits.getMaxHeap().toBytes() * 7 / 10);
+        EngineSettings settings = new EngineSettings(
+                limits.getQueueCapacity(),
+                Duration.ofSeconds(1),
+                new StateLimits(keyBytes, limits.getMaxShapesPerCache(), limits.getMaxCaches()),
+                new SimpleKeyDecomposer());
+        String application = properties.getApplication() != null
+                ? properties.getApplication()
+                : environment.getProperty("spring.application.name", "application");
+        CacheAudit.Builder builder = CacheAudit.builder()
+                .application(application)
+                .engine(settings)
+                .redaction(properties.getRedaction().getKeys())
+                .maxFindings(limits.getMaxFindings());
+        detectors.orderedStream().forEach(builder::detector);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build().start();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CacheAuditMetrics cacheAuditMetrics(CacheAudit audit) {
+        return new CacheAuditMetrics(audit);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "cache-audit.report", name = "path")
+    CacheAuditReportLifecycle cacheAuditReportLifecycle(CacheAudit audit, CacheAuditProperties properties) {
+        return new CacheAuditReportLifecycle(
+                audit, java.util.Objects.requireNonNull(properties.getReport().getPath()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionProbe cacheAuditTransactionProbe(CacheAudit audit) {
+        return hasSpringTransactions() ? new SpringTransactionProbe(audit) : TransactionProbe.NONE;
+    }
+
+    private static boolean hasSpringTransactions() {
+        return org.springframework.util.ClassUtils.isPresent(
+                "org.springframework.transaction.support.TransactionSynchronizationManager",
+                CacheAuditAutoConfiguration.class.getClassLoader());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CacheRecorder cacheAuditRecorder(CacheAudit audit, TransactionProbe transactions, CacheAuditProperties properties) {
+        return new CacheRecorder(audit, transactions, properties.getRecording().getHitSampleRate());
+    }
+
+    @Bean
+    static AuditingCacheManagerPostProcessor cacheAuditCacheManagerPostProcessor(
+            ObjectProvider<CacheRecorder> recorder) {
+        return new AuditingCacheManagerPostProcessor(recorder);
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static CacheInvocationAdvisor cacheAuditInvocationAdvisor(
+            ObjectProvider<CacheOperationSource> operationSource,
+            ObjectProvider<BeanFactoryCacheOperationSourceAdvisor> cacheAdvisor) {
+        return new CacheInvocationAdvisor(operationSource, cacheAdvisor);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport")
+    @ConditionalOnProperty(
+            prefix = "cache-audit.recording",
+            name = "repository-writes",
+            havingValue = "true",
+            matchIfMissing = true)
+    static class RepositoryWriteConfiguration {
+
+        @Bean
+        static RepositoryWriteRecorder cacheAuditRepositoryWriteRecorder(
+                ObjectProvider<CacheAudit> audit, ObjectProvider<TransactionProbe> transactions) {
+            return new RepositoryWriteRecorder(audit, transactions);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(
+            name = {
+                "io.lettuce.core.event.command.CommandListener",
+                "org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory"
+            })
+    @ConditionalOnProperty(
+            prefix = "cache-audit.recording",
+            name = "redis-commands",
+            havingValue = "true",
+            matchIfMissing = true)
+    static class LettuceConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(CacheAudit.class)
+        LettuceCommandRecorder cacheAuditLettuceCommandRecorder(CacheAudit audit) {
+            return new LettuceCommandRecorder(audit);
+        }
+
+        @Bean
+        static LettuceListenerRegistrar cacheAuditLettuceListenerRegistrar(
+                ObjectProvider<LettuceCommandRecorder> recorder) {
+            return new LettuceListenerRegistrar(recorder);
+        }
+    }
+}

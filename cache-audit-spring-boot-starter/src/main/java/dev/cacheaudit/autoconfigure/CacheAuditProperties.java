@@ -1,0 +1,223 @@
+package dev.cacheaudit.autoconfigure;
+
+import dev.cacheaudit.core.keys.KeyRedactor;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.unit.DataSize;
+
+/** Configuration properties of cache-audit. */
+@ConfigurationProperties("cache-audit")
+public class CacheAuditProperties {
+
+    /** Whether cache auditing is enabled. */
+    private boolean enabled = true;
+
+    /** Application name shown in reports; defaults to spring.application.name. */
+    private @Nullable String application;
+
+    private final Report report = new Report();
+
+    private final Redaction redaction = new Redaction();
+
+    private final Recording recording = new Recording();
+
+    private final Limits limits = new Limits();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public @Nullable String getApplication() {
+        return application;
+    }
+
+    public void setApplication(@Nullable String application) {
+        this.application = application;
+    }
+
+    public Report getReport() {
+        return report;
+    }
+
+    public Redaction getRedaction() {
+        return redaction;
+    }
+
+    public Recording getRecording() {
+        return recording;
+    }
+
+    public Limits getLimits() {
+        return limits;
+    }
+
+    /**
+     * Checks the values that binding alone cannot, failing with a message that names the property.
+     *
+     * @throws InvalidConfigurationPropertyValueException when a value is out of range
+     */
+    public void validate() {
+        double rate = recording.getHitSampleRate();
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new InvalidConfigurationPropertyValueException(
+                    "cache-audit.recording.hit-sample-rate", rate, "It must be between 0 and 1.");
+        }
+        positive("cache-audit.limits.queue-capacity", limits.getQueueCapacity());
+        positive("cache-audit.limits.max-shapes-per-cache", limits.getMaxShapesPerCache());
+        positive("cache-audit.limits.max-caches", limits.getMaxCaches());
+        positive("cache-audit.limits.max-findings", limits.getMaxFindings());
+        if (limits.getMaxHeap().toBytes() < DataSize.ofMegabytes(1).toBytes()) {
+            throw new InvalidConfigurationPropertyValueException(
+                    "cache-audit.limits.max-heap", limits.getMaxHeap(), "It must be at least 1MB.");
+        }
+        Path path = report.getPath();
+        if (path != null && java.nio.file.Files.isDirectory(path)) {
+            throw new InvalidConfigurationPropertyValueException(
+                    "cache-audit.report.path", path, "It names a directory; give the path of a file.");
+        }
+    }
+
+    private static void positive(String name, int value) {
+        if (value < 1) {
+            throw new InvalidConfigurationPropertyValueException(name, value, "It must be positive.");
+        }
+    }
+
+    /** Where the report goes. */
+    public static class Report {
+
+        /** File the JSON report is written to when the application shuts down; none by default. */
+        private @Nullable Path path;
+
+        public @Nullable Path getPath() {
+            return path;
+        }
+
+        public void setPath(@Nullable Path path) {
+            this.path = path;
+        }
+    }
+
+    /** How keys are shown outside the process. */
+    public static class Redaction {
+
+        /**
+         * How keys appear in logs, reports and the endpoint: 'shape' keeps literal parts and hashes variable parts,
+         * 'hash' hashes whole keys, 'plain' shows keys as they are.
+         */
+        private KeyRedactor.Mode keys = KeyRedactor.Mode.SHAPE;
+
+        public KeyRedactor.Mode getKeys() {
+            return keys;
+        }
+
+        public void setKeys(KeyRedactor.Mode keys) {
+            this.keys = keys;
+        }
+    }
+
+    /** What the recording layer records. */
+    public static class Recording {
+
+        /**
+         * Fraction of cache hits handed to the engine as events (all hits are counted). Misses, puts and evictions
+         * are always recorded.
+         */
+        private double hitSampleRate = 0.05;
+
+        /** Whether Redis commands are recorded through a Lettuce command listener. */
+        private boolean redisCommands = true;
+
+        /** Whether repository writes (save, delete, modifying queries) are recorded. */
+        private boolean repositoryWrites = true;
+
+        public double getHitSampleRate() {
+            return hitSampleRate;
+        }
+
+        public void setHitSampleRate(double hitSampleRate) {
+            this.hitSampleRate = hitSampleRate;
+        }
+
+        public boolean isRedisCommands() {
+            return redisCommands;
+        }
+
+        public void setRedisCommands(boolean redisCommands) {
+            this.redisCommands = redisCommands;
+        }
+
+        public boolean isRepositoryWrites() {
+            return repositoryWrites;
+        }
+
+        public void setRepositoryWrites(boolean repositoryWrites) {
+            this.repositoryWrites = repositoryWrites;
+        }
+    }
+
+    /** Caps on what the auditor holds; what is dropped or forgotten to stay within them is counted. */
+    public static class Limits {
+
+        /** Events that may wait for analysis before new ones are dropped. */
+        private int queueCapacity = 65_536;
+
+        /** Heap the auditor's per-key history may take. */
+        private DataSize maxHeap = DataSize.ofMegabytes(64);
+
+        /** Distinct key shapes kept per cache and per kind of operation. */
+        private int maxShapesPerCache = 256;
+
+        /** Distinct caches tracked. */
+        private int maxCaches = 1000;
+
+        /** Distinct findings kept. */
+        private int maxFindings = 1000;
+
+        public int getQueueCapacity() {
+            return queueCapacity;
+        }
+
+        public void setQueueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+        }
+
+        public DataSize getMaxHeap() {
+            return maxHeap;
+        }
+
+        public void setMaxHeap(DataSize maxHeap) {
+            this.maxHeap = maxHeap;
+        }
+
+        public int getMaxShapesPerCache() {
+            return maxShapesPerCache;
+        }
+
+        public void setMaxShapesPerCache(int maxShapesPerCache) {
+            this.maxShapesPerCache = maxShapesPerCache;
+        }
+
+        public int getMaxCaches() {
+            return maxCaches;
+        }
+
+        public void setMaxCaches(int maxCaches) {
+            this.maxCaches = maxCaches;
+        }
+
+        public int getMaxFindings() {
+            return maxFindings;
+        }
+
+        public void setMaxFindings(int maxFindings) {
+            this.maxFindings = maxFindings;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cacheaudit.autoconfigure.actuate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,265 @@
+package dev.cacheaudit.autoconfigure.cache;
+
+import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
+import dev.cacheaudit.core.state.CacheCounters;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cache.Cache;
+import org.springframework.cache.transaction.TransactionAwareCacheDecorator;
+
+/**
+ * A {@link Cache} that records every operation on the cache it decorates, with the exact key object Spring computed.
+ * It returns and throws exactly what the decorated cache returns and throws; a fault of the recording itself is
+ * counted and never reaches the caller.
+ */
+public final class AuditingCache implements Cache {
+
+    private final Cache target;
+
+    private final String name;
+
+    private final CacheRecorder recorder;
+
+    private final CacheCounters counters;
+
+    private final boolean transactionAware;
+
+    AuditingCache(Cache target, CacheRecorder recorder) {
+        this.target = target;
+        this.name = target.getName();
+        this.recorder = recorder;
+        this.counters = recorder.counters(name);
+        this.transactionAware = target instanceof TransactionAwareCacheDecorator;
+        Cache store = target instanceof TransactionAwareCacheDecorator decorator ? decorator.getTargetCache() : target;
+        String backend = Backends.of(store);
+        recorder.registered(
+                name,
+                backend,
+                transactionAware,
+                "redis".equals(backend) ? KeyComparison.SERIALIZED : KeyComparison.EQUALS);
+    }
+
+    /** The decorated cache. */
+    public Cache getTargetCache() {
+        return target;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public Object getNativeCache() {
+        return target.getNativeCache();
+    }
+
+    @Override
+    public @Nullable ValueWrapper get(Object key) {
+        ValueWrapper value;
+        try {
+            value = target.get(key);
+        } catch (RuntimeException ex) {
+            error("get", key, ex);
+            throw ex;
+        }
+        read(key, value != null);
+        return value;
+    }
+
+    @Override
+    public <T> @Nullable T get(Object key, @Nullable Class<T> type) {
+        T value;
+        try {
+            value = target.get(key, type);
+        } catch (RuntimeException ex) {
+            error("get", key, ex);
+            throw ex;
+        }
+        read(key, value != null);
+        return value;
+    }
+
+    @Override
+    public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
+        boolean[] loaded = new boolean[1];
+        T value;
+        try {
+            value = target.get(key, () -> {
+                loaded[0] = true;
+                miss(key);
+                return valueLoader.call();
+            });
+        } catch (RuntimeException ex) {
+            error("get", key, ex);
+            throw ex;
+        }
+        if (loaded[0]) {
+            put(key);
+        } else {
+            read(key, true);
+        }
+        return value;
+    }
+
+    @Override
+    public @Nullable CompletableFuture<?> retrieve(Object key) {
+        CompletableFuture<?> future = target.retrieve(key);
+        if (future != null) {
+            future.whenComplete((value, ex) -> {
+                if (ex == null) {
+                    read(key, value != null);
+                }
+            });
+        }
+        return future;
+    }
+
+    @Override
+    public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
+        boolean[] loaded = new boolean[1];
+        CompletableFuture<T> future = target.retrieve(key, () -> {
+            loaded[0] = true;
+            miss(key);
+            return valueLoader.get();
+        });
+        return future.whenComplete((value, ex) -> {
+            if (ex == null) {
+                if (loaded[0]) {
+                    put(key);
+                } else {
+                    read(key, true);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void put(Object key, @Nullable Object value) {
+        try {
+            target.put(key, value);
+        } catch (RuntimeException ex) {
+            error("put", key, ex);
+            throw ex;
+        }
+        put(key);
+    }
+
+    @Override
+    public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
+        ValueWrapper existing;
+        try {
+            existing = target.putIfAbsent(key, value);
+        } catch (RuntimeException ex) {
+            error("put", key, ex);
+            throw ex;
+        }
+        if (existing == null) {
+            put(key);
+        }
+        return existing;
+    }
+
+    @Override
+    public void evict(Object key) {
+        try {
+            target.evict(key);
+        } catch (RuntimeException ex) {
+            error("evict", key, ex);
+            throw ex;
+        }
+        evicted(key);
+    }
+
+    @Override
+    public boolean evictIfPresent(Object key) {
+        boolean present;
+        try {
+            present = target.evictIfPresent(key);
+        } catch (RuntimeException ex) {
+            error("evict", key, ex);
+            throw ex;
+        }
+        evicted(key);
+        return present;
+    }
+
+    @Override
+    public void clear() {
+        try {
+            target.clear();
+        } catch (RuntimeException ex) {
+            error("clear", null, ex);
+            throw ex;
+        }
+        cleared();
+    }
+
+    @Override
+    public boolean invalidate() {
+        boolean present;
+        try {
+            present = target.invalidate();
+        } catch (RuntimeException ex) {
+            error("clear", null, ex);
+            throw ex;
+        }
+        cleared();
+        return present;
+    }
+
+    private void read(Object key, boolean hit) {
+        try {
+            if (hit) {
+                recorder.hit(name, counters, key);
+            } else {
+                recorder.miss(name, counters, key);
+            }
+        } catch (RuntimeException ex) {
+            recorder.recordingFailed(ex);
+        }
+    }
+
+    private void miss(Object key) {
+        read(key, false);
+    }
+
+    private void put(Object key) {
+        try {
+            recorder.put(name, counters, key, transactionAware);
+        } catch (RuntimeException ex) {
+            recorder.recordingFailed(ex);
+        }
+    }
+
+    private void evicted(Object key) {
+        try {
+            recorder.evict(name, counters, key, transactionAware);
+        } catch (RuntimeException ex) {
+            recorder.recordingFailed(ex);
+        }
+    }
+
+    private void cleared() {
+        try {
+            recorder.clear(name, counters, transactionAware);
+        } catch (RuntimeException ex) {
+            recorder.recordingFailed(ex);
+        }
+    }
+
+    private void error(String operation, @Nullable Object key, RuntimeException failure) {
+        try {
+            recorder.error(name, counters, operation, key, failure);
+        } catch (RuntimeException ex) {
+            recorder.recordingFailed(ex);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AuditingCache[" + target + "]";
+    }
+}

@@ -1,0 +1,111 @@
+package dev.cacheaudit.autoconfigure.cache;
+
+import dev.cacheaudit.autoconfigure.support.CallSites;
+import dev.cacheaudit.autoconfigure.support.Invocation;
+import dev.cacheaudit.autoconfigure.support.TransactionProbe;
+import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.event.CacheClear;
+import dev.cacheaudit.core.event.CacheError;
+import dev.cacheaudit.core.event.CacheEvict;
+import dev.cacheaudit.core.event.CachePut;
+import dev.cacheaudit.core.event.CacheRead;
+import dev.cacheaudit.core.event.CacheRegistered;
+import dev.cacheaudit.core.state.CacheCounters;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns cache operations into events. On a hit it only bumps a counter and, for a sample of hits, hands over an event
+ * stamped with the engine's coarse clock; misses, puts, evictions and clears are always recorded with a precise time.
+ * Nothing here throws into the application: a fault is counted as an internal error.
+ */
+public final class CacheRecorder {
+
+    private final CacheAudit audit;
+
+    private final TransactionProbe transactions;
+
+    private final int hitSampleBound;
+
+    private final boolean sampleAllHits;
+
+    private final boolean sampleNoHits;
+
+    public CacheRecorder(CacheAudit audit, TransactionProbe transactions, double hitSampleRate) {
+        this.audit = audit;
+        this.transactions = transactions;
+        this.sampleAllHits = hitSampleRate >= 1.0;
+        this.sampleNoHits = hitSampleRate <= 0.0;
+        this.hitSampleBound = sampleAllHits || sampleNoHits ? 1 : (int) Math.round(1.0 / hitSampleRate);
+    }
+
+    CacheCounters counters(String cache) {
+        return audit.counters(cache);
+    }
+
+    void registered(String cache, String backend, boolean transactionAware, CacheRegistered.KeyComparison comparison) {
+        audit.caches().backend(cache, backend);
+        audit.submit(new CacheRegistered(cache, backend, transactionAware, comparison, System.nanoTime()));
+    }
+
+    void hit(String cache, CacheCounters counters, Object key) {
+        counters.hit();
+        if (sampleNoHits || (!sampleAllHits && ThreadLocalRandom.current().nextInt(hitSampleBound) != 0)) {
+            return;
+        }
+        Invocation invocation = Invocation.current();
+        audit.submit(new CacheRead(
+                cache,
+                key,
+                true,
+                invocation != null ? invocation.site() : null,
+                audit.engine().coarseNanos()));
+    }
+
+    void miss(String cache, CacheCounters counters, Object key) {
+        counters.miss();
+        long now = System.nanoTime();
+        Invocation invocation = Invocation.current();
+        String site = null;
+        if (invocation != null) {
+            invocation.loadStarted(now);
+            site = invocation.site();
+        }
+        audit.submit(new CacheRead(cache, key, false, site, now));
+    }
+
+    void put(String cache, CacheCounters counters, Object key, boolean transactionAware) {
+        counters.put();
+        Invocation invocation = Invocation.current();
+        long loadStart = invocation != null ? invocation.loadStartNanos() : 0;
+        audit.submit(new CachePut(
+                cache, key, site(invocation), loadStart, transactions.current(transactionAware), System.nanoTime()));
+    }
+
+    void evict(String cache, CacheCounters counters, Object key, boolean transactionAware) {
+        counters.eviction();
+        audit.submit(new CacheEvict(
+                cache, key, site(Invocation.current()), transactions.current(transactionAware), System.nanoTime()));
+    }
+
+    void clear(String cache, CacheCounters counters, boolean transactionAware) {
+        counters.clear();
+        audit.submit(new CacheClear(
+                cache, site(Invocation.current()), transactions.current(transactionAware), System.nanoTime()));
+    }
+
+    void error(String cache, CacheCounters counters, String operation, @Nullable Object key, RuntimeException ex) {
+        counters.error();
+        audit.submit(new CacheError(
+                cache, operation, key, ex.getClass().getName(), false, site(Invocation.current()), System.nanoTime()));
+    }
+
+    /** Counts a fault of the recording itself; the application's call goes on unchanged. */
+    void recordingFailed(RuntimeException ex) {
+        audit.engine().recordingError(ex);
+    }
+
+    private static String site(@Nullable Invocation invocation) {
+        return invocation != null ? invocation.site() : CallSites.firstApplicationFrame();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cacheaudit.autoconfigure.cache;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cacheaudit.autoconfigure.data;
+
+import org.jspecify.annotations.NullMarked;

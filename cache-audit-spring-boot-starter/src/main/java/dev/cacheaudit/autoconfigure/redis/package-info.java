@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cacheaudit.autoconfigure.redis;
+
+import org.jspecify.annotations.NullMarked;

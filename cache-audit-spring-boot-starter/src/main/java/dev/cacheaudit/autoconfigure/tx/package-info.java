@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cacheaudit.autoconfigure.tx;
+
+import org.jspecify.annotations.NullMarked;
