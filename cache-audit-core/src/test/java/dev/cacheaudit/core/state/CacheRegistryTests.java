@@ -1,0 +1,80 @@
+package dev.cacheaudit.core.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class CacheRegistryTests {
+
+    @Test
+    void listenersHearOfExistingAndLaterCachesOnce() {
+        CacheRegistry registry = new CacheRegistry();
+        CacheCounters users = registry.counters("users");
+        List<String> heard = new ArrayList<>();
+
+        registry.onCache((name, counters) -> heard.add(name));
+        registry.counters("orders");
+        registry.counters("users");
+
+        assertThat(heard).containsExactly("users", "orders");
+        assertThat(registry.counters("users")).isSameAs(users);
+        assertThat(registry.caches()).containsOnlyKeys("orders", "users");
+        assertThat(registry.caches().keySet()).containsExactly("orders", "users");
+    }
+
+    @Test
+    void backendsDefaultToUnknownAndRegisterTheCache() {
+        CacheRegistry registry = new CacheRegistry();
+
+        registry.backend("users", "caffeine");
+
+        assertThat(registry.backendOf("users")).isEqualTo("caffeine");
+        assertThat(registry.backendOf("orders")).isEqualTo("unknown");
+        assertThat(registry.caches()).containsOnlyKeys("users");
+    }
+
+    @Test
+    void countersAddUpAcrossThreads() throws Exception {
+        CacheRegistry registry = new CacheRegistry();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 10_000; i++) {
+                        CacheCounters c = registry.counters("users");
+                        if (i % 2 == 0) {
+                            c.hit();
+                        } else {
+                            c.miss();
+                        }
+                        c.put();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        CacheCounters counters = registry.counters("users");
+        assertThat(counters.hits()).isEqualTo(20_000);
+        assertThat(counters.misses()).isEqualTo(20_000);
+        assertThat(counters.gets()).isEqualTo(40_000);
+        assertThat(counters.puts()).isEqualTo(40_000);
+        assertThat(counters.evictions()).isZero();
+    }
+}
