@@ -136,11 +136,16 @@ public final class AuditEngine implements AutoCloseable {
             for (Detector detector : detectors) {
                 try {
                     detector.on(event, state, sink);
-                } catch (RuntimeException | LinkageError ex) {
+                } catch (VirtualMachineError ex) {
+                    if (!(ex instanceof StackOverflowError)) {
+                        throw ex;
+                    }
+                    internalError(detector, ex);
+                } catch (Throwable ex) {
                     internalError(detector, ex);
                 }
             }
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | StackOverflowError ex) {
             internalError(state, ex);
         } finally {
             processed.increment();
@@ -154,7 +159,12 @@ public final class AuditEngine implements AutoCloseable {
         for (Detector detector : detectors) {
             try {
                 detector.onTick(now, state, sink);
-            } catch (RuntimeException | LinkageError ex) {
+            } catch (VirtualMachineError ex) {
+                if (!(ex instanceof StackOverflowError)) {
+                    throw ex;
+                }
+                internalError(detector, ex);
+            } catch (Throwable ex) {
                 internalError(detector, ex);
             }
         }

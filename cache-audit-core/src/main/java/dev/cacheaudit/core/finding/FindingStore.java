@@ -28,6 +28,9 @@ public final class FindingStore {
 
     private final AtomicLong dropped = new AtomicLong();
 
+    /** Ids already counted as dropped, so a finding that did not fit is counted once; bounded like the store. */
+    private final Set<Id> droppedIds = ConcurrentHashMap.newKeySet();
+
     private final int capacity;
 
     private final Clock clock;
@@ -53,7 +56,9 @@ public final class FindingStore {
         boolean first = entry == null;
         if (first) {
             if (findings.size() >= capacity) {
-                dropped.incrementAndGet();
+                if (droppedIds.size() < capacity && droppedIds.add(id)) {
+                    dropped.incrementAndGet();
+                }
                 return null;
             }
             entry = new Entry(observation, now);
@@ -100,6 +105,7 @@ public final class FindingStore {
     /** Forgets every finding (between tests, for instance). */
     public void clear() {
         findings.clear();
+        droppedIds.clear();
     }
 
     private record Id(FindingKind kind, String cache, String signature) {}
@@ -124,16 +130,27 @@ public final class FindingStore {
             this.firstSeen = now;
             this.lastSeen = now;
             this.count = 1;
-            this.sites.addAll(observation.sites());
+            addSites(observation);
             this.siteSnapshot = List.copyOf(sites);
         }
 
         void seen(Observation observation, Instant now) {
             count++;
             lastSeen = now;
-            if (sites.size() < MAX_SITES && sites.addAll(observation.sites())) {
+            if (addSites(observation)) {
                 siteSnapshot = List.copyOf(sites);
             }
+        }
+
+        private boolean addSites(Observation observation) {
+            boolean changed = false;
+            for (String site : observation.sites()) {
+                if (sites.size() >= MAX_SITES) {
+                    break;
+                }
+                changed |= sites.add(site);
+            }
+            return changed;
         }
 
         Finding toFinding() {

@@ -20,7 +20,7 @@ public record KeyShape(String shape, List<String> variables) {
             + "[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
             + "|(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)"
             + "|(?<hex>\\b(?=[0-9a-fA-F]*[0-9])(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\\b)"
-            + "|(?<n>-?\\d+(?:\\.\\d+)?)");
+            + "|(?<n>(?<![A-Za-z0-9])-?\\d+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)");
 
     public KeyShape {
         variables = List.copyOf(variables);

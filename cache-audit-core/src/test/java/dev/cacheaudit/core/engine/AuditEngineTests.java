@@ -27,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class AuditEngineTests {
@@ -217,9 +216,6 @@ class AuditEngineTests {
     }
 
     @Test
-    @Disabled("bug: AuditEngine.process catches only RuntimeException and LinkageError; an Error such as"
-            + " AssertionError or StackOverflowError from a detector ends the engine thread while running stays true,"
-            + " so no later event is ever analysed")
     void aDetectorThatThrowsAnErrorDoesNotStopTheEngine() {
         Detector failing = (event, state, findings) -> {
             if (((TxBoundary) event).txId() == 0) {

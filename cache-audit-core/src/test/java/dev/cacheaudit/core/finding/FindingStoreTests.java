@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class FindingStoreTests {
@@ -76,8 +75,6 @@ class FindingStoreTests {
     }
 
     @Test
-    @Disabled("bug: FindingStore caps sites only before merging, so an observation with several sites can push a"
-            + " finding past eight sites (here 3 + 3 + 3 = 9)")
     void sitesStayWithinEightWhenObservationsCarrySeveralSites() {
         store.record(observation(FindingKind.STALE_READ, "users", "s", "A#1", "A#2", "A#3"));
         store.record(observation(FindingKind.STALE_READ, "users", "s", "B#1", "B#2", "B#3"));
@@ -106,8 +103,6 @@ class FindingStoreTests {
     }
 
     @Test
-    @Disabled("bug: FindingStore.dropped() is documented (and metered as cache.audit.findings.dropped) as distinct"
-            + " findings not stored, but record() counts every sighting of a finding that did not fit")
     void droppedCountsDistinctFindingsNotSightings() {
         FindingStore small = new FindingStore(1, clock);
         small.record(observation(FindingKind.STALE_READ, "users", "a"));
