@@ -15,16 +15,14 @@ import dev.cacheaudit.core.engine.EngineSettings;
 import dev.cacheaudit.core.metrics.CacheAuditMetrics;
 import dev.cacheaudit.core.state.StateLimits;
 import java.time.Duration;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cache.interceptor.BeanFactoryCacheOperationSourceAdvisor;
-import org.springframework.cache.interceptor.CacheOperationSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
@@ -82,22 +80,25 @@ public class CacheAuditAutoConfiguration {
                 audit, java.util.Objects.requireNonNull(properties.getReport().getPath()));
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    TransactionProbe cacheAuditTransactionProbe(CacheAudit audit) {
-        return hasSpringTransactions() ? new SpringTransactionProbe(audit) : TransactionProbe.NONE;
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.transaction.support.TransactionSynchronizationManager")
+    static class SpringTransactionConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TransactionProbe cacheAuditTransactionProbe(CacheAudit audit) {
+            return new SpringTransactionProbe(audit);
+        }
     }
 
-    private static boolean hasSpringTransactions() {
-        return org.springframework.util.ClassUtils.isPresent(
-                "org.springframework.transaction.support.TransactionSynchronizationManager",
-                CacheAuditAutoConfiguration.class.getClassLoader());
-    }
-
     @Bean
     @ConditionalOnMissingBean
-    CacheRecorder cacheAuditRecorder(CacheAudit audit, TransactionProbe transactions, CacheAuditProperties properties) {
-        return new CacheRecorder(audit, transactions, properties.getRecording().getHitSampleRate());
+    CacheRecorder cacheAuditRecorder(
+            CacheAudit audit, ObjectProvider<TransactionProbe> transactions, CacheAuditProperties properties) {
+        return new CacheRecorder(
+                audit,
+                transactions.getIfAvailable(() -> TransactionProbe.NONE),
+                properties.getRecording().getHitSampleRate());
     }
 
     @Bean
@@ -108,10 +109,8 @@ public class CacheAuditAutoConfiguration {
 
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static CacheInvocationAdvisor cacheAuditInvocationAdvisor(
-            ObjectProvider<CacheOperationSource> operationSource,
-            ObjectProvider<BeanFactoryCacheOperationSourceAdvisor> cacheAdvisor) {
-        return new CacheInvocationAdvisor(operationSource, cacheAdvisor);
+    static CacheInvocationAdvisor cacheAuditInvocationAdvisor(BeanFactory beanFactory) {
+        return new CacheInvocationAdvisor(beanFactory);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -145,7 +144,6 @@ public class CacheAuditAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        @ConditionalOnBean(CacheAudit.class)
         LettuceCommandRecorder cacheAuditLettuceCommandRecorder(CacheAudit audit) {
             return new LettuceCommandRecorder(audit);
         }

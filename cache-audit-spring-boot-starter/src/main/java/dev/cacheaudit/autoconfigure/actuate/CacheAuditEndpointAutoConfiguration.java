@@ -17,11 +17,11 @@ import org.springframework.context.annotation.Bean;
             "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint"
         })
 @ConditionalOnBean(CacheAudit.class)
-@ConditionalOnAvailableEndpoint(CacheAuditEndpoint.class)
 public class CacheAuditEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnAvailableEndpoint(CacheAuditEndpoint.class)
     CacheAuditEndpoint cacheAuditEndpoint(CacheAudit audit) {
         return new CacheAuditEndpoint(audit);
     }

@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.cache.interceptor.BeanFactoryCacheOperationSourceAdvisor;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.cache.annotation.AnnotationCacheOperationSource;
+import org.springframework.cache.config.CacheManagementConfigUtils;
 import org.springframework.cache.interceptor.CacheOperation;
 import org.springframework.cache.interceptor.CacheOperationSource;
 import org.springframework.core.Ordered;
@@ -26,15 +28,21 @@ import org.springframework.core.Ordered;
  */
 public final class CacheInvocationAdvisor extends AbstractPointcutAdvisor {
 
-    private final ObjectProvider<CacheOperationSource> operationSource;
+    /**
+     * Spring's own parser of cache annotations, configured as {@code @EnableCaching} configures it. A separate
+     * instance, because asking the container for its one while proxies are being created would be circular.
+     */
+    private final CacheOperationSource operationSource = new AnnotationCacheOperationSource(false);
 
-    private final ObjectProvider<BeanFactoryCacheOperationSourceAdvisor> cacheAdvisor;
+    private final BeanFactory beanFactory;
+
+    private volatile @Nullable Integer resolvedOrder;
 
     private final Pointcut pointcut = new StaticMethodMatcherPointcut() {
         @Override
         public boolean matches(Method method, Class<?> targetClass) {
-            CacheOperationSource source = operationSource.getIfAvailable();
-            if (source == null || !source.isCandidateClass(targetClass)) {
+            CacheOperationSource source = operationSource;
+            if (!source.isCandidateClass(targetClass)) {
                 return false;
             }
             Collection<CacheOperation> operations = source.getCacheOperations(method, targetClass);
@@ -44,11 +52,8 @@ public final class CacheInvocationAdvisor extends AbstractPointcutAdvisor {
 
     private final Advice advice = new InvocationInterceptor();
 
-    public CacheInvocationAdvisor(
-            ObjectProvider<CacheOperationSource> operationSource,
-            ObjectProvider<BeanFactoryCacheOperationSourceAdvisor> cacheAdvisor) {
-        this.operationSource = operationSource;
-        this.cacheAdvisor = cacheAdvisor;
+    public CacheInvocationAdvisor(BeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
     }
 
     @Override
@@ -61,12 +66,26 @@ public final class CacheInvocationAdvisor extends AbstractPointcutAdvisor {
         return advice;
     }
 
-    /** One step outside Spring's cache advisor, whatever order {@code @EnableCaching} gave it. */
+    /**
+     * One step outside Spring's cache advisor, whatever order {@code @EnableCaching} gave it. The order is read from
+     * Spring's advisor once it exists; it is never created from here, which would be circular while proxies are being
+     * made. Until then the default order of {@code @EnableCaching} is assumed.
+     */
     @Override
     public int getOrder() {
-        BeanFactoryCacheOperationSourceAdvisor spring = cacheAdvisor.getIfAvailable();
-        int springOrder = spring != null ? spring.getOrder() : Ordered.LOWEST_PRECEDENCE;
-        return springOrder == Ordered.HIGHEST_PRECEDENCE ? springOrder : springOrder - 1;
+        Integer order = resolvedOrder;
+        if (order != null) {
+            return order;
+        }
+        if (beanFactory instanceof ConfigurableListableBeanFactory factory
+                && factory.containsSingleton(CacheManagementConfigUtils.CACHE_ADVISOR_BEAN_NAME)
+                && factory.getSingleton(CacheManagementConfigUtils.CACHE_ADVISOR_BEAN_NAME) instanceof Ordered spring) {
+            int springOrder = spring.getOrder();
+            order = springOrder == Ordered.HIGHEST_PRECEDENCE ? springOrder : springOrder - 1;
+            resolvedOrder = order;
+            return order;
+        }
+        return Ordered.LOWEST_PRECEDENCE - 1;
     }
 
     private static final class InvocationInterceptor implements MethodInterceptor {

@@ -36,8 +36,14 @@ public final class CallSites {
         "com.zaxxer.",
         "org.apache.",
         "dev.cacheaudit.core.",
-        "dev.cacheaudit.autoconfigure.",
-        "dev.cacheaudit.test."
+        "dev.cacheaudit.autoconfigure.CacheAudit",
+        "dev.cacheaudit.autoconfigure.actuate.",
+        "dev.cacheaudit.autoconfigure.cache.",
+        "dev.cacheaudit.autoconfigure.data.",
+        "dev.cacheaudit.autoconfigure.redis.",
+        "dev.cacheaudit.autoconfigure.support.",
+        "dev.cacheaudit.autoconfigure.tx.",
+        "dev.cacheaudit.test.CacheAudit"
     };
 
     private CallSites() {}
