@@ -1,6 +1,7 @@
 package dev.cacheaudit.core;
 
 import dev.cacheaudit.core.detect.Detector;
+import dev.cacheaudit.core.detect.Detectors;
 import dev.cacheaudit.core.engine.AuditEngine;
 import dev.cacheaudit.core.engine.EngineSettings;
 import dev.cacheaudit.core.event.CacheEvent;
@@ -63,7 +64,12 @@ public final class CacheAudit implements AutoCloseable {
         this.findings = new FindingStore(builder.maxFindings, clock);
         builder.findingListeners.forEach(findings::addListener);
         AuditState state = new AuditState(builder.engine.limits(), builder.engine.decomposer());
-        this.engine = new AuditEngine(builder.engine, state, builder.detectors, findings, this::observed);
+        List<Detector> detectors = new ArrayList<>();
+        if (builder.defaultDetectors) {
+            detectors.addAll(Detectors.defaults(redactor));
+        }
+        detectors.addAll(builder.detectors);
+        this.engine = new AuditEngine(builder.engine, state, detectors, findings, this::observed);
     }
 
     public static Builder builder() {
@@ -187,6 +193,8 @@ public final class CacheAudit implements AutoCloseable {
 
         private int maxFindings = 1000;
 
+        private boolean defaultDetectors = true;
+
         private final List<Detector> detectors = new ArrayList<>();
 
         private final List<FindingListener> findingListeners = new ArrayList<>(List.of(new FindingLogger()));
@@ -230,6 +238,12 @@ public final class CacheAudit implements AutoCloseable {
 
         public Builder maxFindings(int maxFindings) {
             this.maxFindings = maxFindings;
+            return this;
+        }
+
+        /** Runs only the detectors added with {@link #detector(Detector)}, none of the built-in ones. */
+        public Builder withoutDefaultDetectors() {
+            this.defaultDetectors = false;
             return this;
         }
 

@@ -65,6 +65,7 @@ class CacheAuditTests {
 
     private static CacheAudit audit() {
         return CacheAudit.builder()
+                .withoutDefaultDetectors()
                 .application("shop")
                 .instance("host:1")
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
@@ -132,6 +133,7 @@ class CacheAuditTests {
     void findingListenersAddedOnTheBuilderAreToldOfNewFindings() {
         List<Finding> told = new CopyOnWriteArrayList<>();
         try (CacheAudit audit = CacheAudit.builder()
+                .withoutDefaultDetectors()
                 .withoutFindingLog()
                 .findingListener((finding, first) -> told.add(finding))
                 .detector(new EvictTypeDetector())
@@ -147,7 +149,10 @@ class CacheAuditTests {
 
     @Test
     void theDefaultsRedactKeysByShapeAndNameTheInstance() {
-        try (CacheAudit audit = CacheAudit.builder().withoutFindingLog().build()) {
+        try (CacheAudit audit = CacheAudit.builder()
+                .withoutDefaultDetectors()
+                .withoutFindingLog()
+                .build()) {
             assertThat(audit.redactor().mode()).isEqualTo(KeyRedactor.Mode.SHAPE);
             assertThat(audit.application()).isEqualTo("application");
             assertThat(audit.instance()).endsWith(":" + ProcessHandle.current().pid());

@@ -1,6 +1,7 @@
 package dev.cacheaudit.autoconfigure;
 
 import dev.cacheaudit.autoconfigure.cache.AuditingCacheManagerPostProcessor;
+import dev.cacheaudit.autoconfigure.cache.CacheAnnotationScanner;
 import dev.cacheaudit.autoconfigure.cache.CacheInvocationAdvisor;
 import dev.cacheaudit.autoconfigure.cache.CacheRecorder;
 import dev.cacheaudit.autoconfigure.cache.SimpleKeyDecomposer;
@@ -102,6 +103,12 @@ public class CacheAuditAutoConfiguration {
     }
 
     @Bean
+    CacheAnnotationScanner cacheAuditAnnotationScanner(
+            org.springframework.beans.factory.config.ConfigurableListableBeanFactory beanFactory, CacheAudit audit) {
+        return new CacheAnnotationScanner(beanFactory, audit);
+    }
+
+    @Bean
     static AuditingCacheManagerPostProcessor cacheAuditCacheManagerPostProcessor(
             ObjectProvider<CacheRecorder> recorder) {
         return new AuditingCacheManagerPostProcessor(recorder);
@@ -144,8 +151,8 @@ public class CacheAuditAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        LettuceCommandRecorder cacheAuditLettuceCommandRecorder(CacheAudit audit) {
-            return new LettuceCommandRecorder(audit);
+        LettuceCommandRecorder cacheAuditLettuceCommandRecorder(CacheAudit audit, CacheAuditProperties properties) {
+            return new LettuceCommandRecorder(audit, properties.getRecording().getHitSampleRate());
         }
 
         @Bean

@@ -13,6 +13,7 @@ public sealed interface CacheEvent
                 CacheError,
                 SourceWrite,
                 RedisCommand,
+                DeclaredOperations,
                 TxBoundary {
 
     /** Monotonic time of the event, in nanoseconds. */

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param error the error message when the command failed, otherwise {@code null}
  * @param durationNanos how long the command took from dispatch to completion
  * @param nanos when it completed
+ * @param site the application code that sent it, when it was captured
  */
 public record RedisCommand(
         String command,
@@ -21,8 +22,21 @@ public record RedisCommand(
         long ttlMillis,
         @Nullable String error,
         long durationNanos,
-        long nanos)
+        long nanos,
+        @Nullable String site)
         implements CacheEvent {
+
+    /** A command whose sending site is unknown. */
+    public RedisCommand(
+            String command,
+            byte @Nullable [] key,
+            long result,
+            long ttlMillis,
+            @Nullable String error,
+            long durationNanos,
+            long nanos) {
+        this(command, key, result, ttlMillis, error, durationNanos, nanos, null);
+    }
 
     /** Whether the command failed. */
     public boolean failed() {

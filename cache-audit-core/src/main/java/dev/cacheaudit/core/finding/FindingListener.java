@@ -8,7 +8,7 @@ public interface FindingListener {
      * Called on the engine thread.
      *
      * @param finding the finding as it now stands
-     * @param first whether this is its first sighting
+     * @param first whether this is its first sighting, or the first that confirmed a suspicion
      */
     void onMilestone(Finding finding, boolean first);
 }

@@ -13,7 +13,14 @@ public final class FindingLogger implements FindingListener {
 
     @Override
     public void onMilestone(Finding finding, boolean first) {
-        if (first) {
+        if (!finding.confirmed()) {
+            logger.info(
+                    "cache-audit suspects {} on cache '{}' (start-up analysis, not yet seen in traffic): {} (sites: {})",
+                    finding.kind(),
+                    finding.cache(),
+                    finding.message(),
+                    finding.sites());
+        } else if (first) {
             logger.warn(
                     "cache-audit {} {} on cache '{}': {} (sites: {}). Fix: {}",
                     finding.severity(),

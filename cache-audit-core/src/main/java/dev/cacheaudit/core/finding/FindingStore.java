@@ -54,6 +54,7 @@ public final class FindingStore {
         Instant now = clock.instant();
         Entry entry = findings.get(id);
         boolean first = entry == null;
+        boolean upgraded = false;
         if (first) {
             if (findings.size() >= capacity) {
                 if (droppedIds.size() < capacity && droppedIds.add(id)) {
@@ -64,12 +65,12 @@ public final class FindingStore {
             entry = new Entry(observation, now);
             findings.put(id, entry);
         } else {
-            entry.seen(observation, now);
+            upgraded = entry.seen(observation, now);
         }
         Finding finding = entry.toFinding();
-        if (first || isPowerOfTen(finding.count())) {
+        if (first || upgraded || isPowerOfTen(finding.count())) {
             for (FindingListener listener : listeners) {
-                listener.onMilestone(finding, first);
+                listener.onMilestone(finding, first || upgraded);
             }
         }
         return finding;
@@ -113,7 +114,7 @@ public final class FindingStore {
     /** Mutable per-finding state; its fields are written by the engine thread only. */
     private static final class Entry {
 
-        private final Observation first;
+        private volatile Observation first;
 
         private final Instant firstSeen;
 
@@ -134,12 +135,19 @@ public final class FindingStore {
             this.siteSnapshot = List.copyOf(sites);
         }
 
-        void seen(Observation observation, Instant now) {
+        /** Counts a sighting; returns whether it confirmed a suspicion. */
+        boolean seen(Observation observation, Instant now) {
+            boolean upgraded = observation.confirmed() && !first.confirmed();
+            if (upgraded) {
+                // Traffic confirmed a suspicion: its evidence replaces the start-up analysis'.
+                first = observation;
+            }
             count++;
             lastSeen = now;
             if (addSites(observation)) {
                 siteSnapshot = List.copyOf(sites);
             }
+            return upgraded;
         }
 
         private boolean addSites(Observation observation) {
@@ -154,10 +162,11 @@ public final class FindingStore {
         }
 
         Finding toFinding() {
+            Observation first = this.first;
             FindingKind kind = first.kind();
             return new Finding(
                     kind,
-                    kind.severity(),
+                    first.confirmed() ? kind.severity() : Severity.INFO,
                     first.cache(),
                     first.signature(),
                     first.message(),
@@ -168,7 +177,8 @@ public final class FindingStore {
                     firstSeen,
                     lastSeen,
                     kind.remediation(),
-                    first.evidence());
+                    first.evidence(),
+                    first.confirmed() ? Finding.CONFIRMED : Finding.SUSPECTED);
         }
     }
 }

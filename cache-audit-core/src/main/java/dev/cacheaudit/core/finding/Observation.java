@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param writeKey a redacted write key as evidence, when there is one
  * @param sites the code locations involved ({@code class#method(args)})
  * @param evidence further named facts, already redacted
+ * @param confirmed whether traffic showed the problem; {@code false} for suspicions from start-up analysis
  */
 public record Observation(
         FindingKind kind,
@@ -26,7 +27,21 @@ public record Observation(
         @Nullable String readKey,
         @Nullable String writeKey,
         List<String> sites,
-        Map<String, String> evidence) {
+        Map<String, String> evidence,
+        boolean confirmed) {
+
+    /** A confirmed sighting. */
+    public Observation(
+            FindingKind kind,
+            String cache,
+            String signature,
+            String message,
+            @Nullable String readKey,
+            @Nullable String writeKey,
+            List<String> sites,
+            Map<String, String> evidence) {
+        this(kind, cache, signature, message, readKey, writeKey, sites, evidence, true);
+    }
 
     public Observation {
         Objects.requireNonNull(kind, "kind");

@@ -16,8 +16,33 @@ import org.jspecify.annotations.Nullable;
  */
 public record KeyDescriptor(String type, String printed, KeyShape shape, boolean composite, List<String> components) {
 
+    private static final java.util.Set<String> SIMPLE_TYPES = java.util.Set.of(
+            "String",
+            "Long",
+            "Integer",
+            "Short",
+            "Byte",
+            "Double",
+            "Float",
+            "BigDecimal",
+            "BigInteger",
+            "UUID",
+            "Character",
+            "Boolean",
+            "LocalDate",
+            "Instant",
+            "bytes");
+
     public KeyDescriptor {
         components = List.copyOf(components);
+    }
+
+    /**
+     * Whether the key is a single plain value (a string, a number, a UUID, ...) rather than a composite or a whole
+     * object used as a key.
+     */
+    public boolean simpleValue() {
+        return !composite && SIMPLE_TYPES.contains(type);
     }
 
     /** Describes a key object. */
@@ -30,6 +55,11 @@ public record KeyDescriptor(String type, String printed, KeyShape shape, boolean
         }
         List<String> printedParts = parts.stream().map(String::valueOf).toList();
         return new KeyDescriptor(key.getClass().getSimpleName(), printed, KeyShape.of(printed), true, printedParts);
+    }
+
+    /** The same kind of key with another printed value, such as the read form of a written key. */
+    public KeyDescriptor withPrinted(String otherPrinted) {
+        return new KeyDescriptor(type, otherPrinted, KeyShape.of(otherPrinted), false, List.of(otherPrinted));
     }
 
     /** Describes a Redis key from its exact bytes, as UTF-8 text when it is printable and as hex otherwise. */

@@ -45,6 +45,10 @@ public final class KeyRedactor {
         if (key == null) {
             return null;
         }
+        if (mode == Mode.SHAPE && !key.simpleValue()) {
+            // The printed form of an object or composite key can hold any of its fields as literal text.
+            return key.type() + "{#" + hash(key.printed()) + "}";
+        }
         return redact(key.printed(), key.shape());
     }
 

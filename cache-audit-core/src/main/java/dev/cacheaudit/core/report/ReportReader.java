@@ -92,7 +92,8 @@ public final class ReportReader {
                 Instant.parse(string(finding, "firstSeen")),
                 Instant.parse(string(finding, "lastSeen")),
                 string(finding, "remediation"),
-                evidence);
+                evidence,
+                optional(finding, "status", Finding.CONFIRMED));
     }
 
     private static @Nullable Object value(JsonParser parser, @Nullable JsonToken token) throws IOException {

@@ -88,6 +88,7 @@ public final class ReportWriter {
         json.writeStartObject();
         json.writeStringField("kind", finding.kind().name());
         json.writeStringField("severity", finding.severity().name());
+        json.writeStringField("status", finding.status());
         json.writeStringField("cache", finding.cache());
         json.writeStringField("message", finding.message());
         writeOptional(json, "readKey", finding.readKey());

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AuditState {
 
+    /** The name under which Redis keys seen on the wire are kept in the key history. */
+    public static final String WIRE = "redis";
+
     /** Bytes an entry of the key history costs beyond its printed key: map node, id record and history. */
     private static final long KEY_OVERHEAD_BYTES = 160;
 
@@ -51,7 +54,7 @@ public final class AuditState {
         this.keys = new BoundedLruMap<>(
                 limits.maxKeyBytes(),
                 (id, history) -> KEY_OVERHEAD_BYTES + 2L * id.printed().length());
-        this.wire = new CacheProfile("redis", limits.maxShapesPerCache());
+        this.wire = new CacheProfile(WIRE, limits.maxShapesPerCache());
     }
 
     /** Describes a key object, opening composite keys the decomposer knows. */
@@ -97,9 +100,15 @@ public final class AuditState {
         }
         KeyDescriptor key = KeyDescriptor.ofRedis(bytes);
         switch (command.command()) {
-            case "GET", "GETEX", "MGET", "EXISTS", "HGET", "HGETALL", "HMGET" -> wire.read(key, null, command.nanos());
-            case "SET", "SETEX", "PSETEX", "SETNX", "GETSET", "HSET", "HMSET" -> wire.put(key, null, command.nanos());
-            case "DEL", "UNLINK" -> wire.evicted(key, null, command.nanos());
+            case "GET", "GETEX", "MGET", "EXISTS", "HGET", "HGETALL", "HMGET" -> {
+                wire.read(key, command.site(), command.nanos());
+                KeyHistory history = history(WIRE, key);
+                history.reads++;
+                history.lastReadNanos = command.nanos();
+            }
+            case "SET", "SETEX", "PSETEX", "SETNX", "GETSET", "HSET", "HMSET" ->
+                wire.put(key, command.site(), command.nanos());
+            case "DEL", "UNLINK" -> wire.evicted(key, command.site(), command.nanos());
             default -> {
                 // Other commands carry no key evidence the detectors use.
             }
@@ -134,6 +143,11 @@ public final class AuditState {
     /** The history of one entry, or {@code null} when it is not (or no longer) tracked. */
     public @Nullable KeyHistory existingHistory(String cache, KeyDescriptor key) {
         return keys.get(new EntryId(cache, key.type(), key.printed()));
+    }
+
+    /** The history of one entry given by its cache, key type and printed key, or {@code null} when not tracked. */
+    public @Nullable KeyHistory existingHistory(String cache, String type, String printed) {
+        return keys.get(new EntryId(cache, type, printed));
     }
 
     /** How many entries the key history holds. */

@@ -31,6 +31,7 @@ class CacheAuditMetricsTests {
 
     private static CacheAudit audit() {
         return CacheAudit.builder()
+                .withoutDefaultDetectors()
                 .application("shop")
                 .instance("test:1")
                 .withoutFindingLog()

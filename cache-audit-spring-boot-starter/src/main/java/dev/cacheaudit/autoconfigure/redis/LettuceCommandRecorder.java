@@ -1,9 +1,13 @@
 package dev.cacheaudit.autoconfigure.redis;
 
+import dev.cacheaudit.autoconfigure.support.CallSites;
+import dev.cacheaudit.autoconfigure.support.Invocation;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.RedisCommand;
+import io.lettuce.core.event.command.CommandBaseEvent;
 import io.lettuce.core.event.command.CommandFailedEvent;
 import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
 import io.lettuce.core.event.command.CommandSucceededEvent;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
@@ -11,6 +15,7 @@ import io.lettuce.core.protocol.ProtocolKeyword;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -40,10 +45,59 @@ public final class LettuceCommandRecorder implements CommandListener {
             CommandType.HSET,
             CommandType.HDEL);
 
+    private static final Set<CommandType> WRITES = EnumSet.of(
+            CommandType.SET,
+            CommandType.SETEX,
+            CommandType.PSETEX,
+            CommandType.SETNX,
+            CommandType.GETSET,
+            CommandType.DEL,
+            CommandType.UNLINK,
+            CommandType.HSET,
+            CommandType.HDEL);
+
+    private static final String SITE = LettuceCommandRecorder.class.getName() + ".site";
+
     private final CacheAudit audit;
 
-    public LettuceCommandRecorder(CacheAudit audit) {
+    private final double readSiteSampleRate;
+
+    /**
+     * @param audit where events go
+     * @param readSiteSampleRate the fraction of reads whose sending site is captured; writes always are
+     */
+    public LettuceCommandRecorder(CacheAudit audit, double readSiteSampleRate) {
         this.audit = audit;
+        this.readSiteSampleRate = readSiteSampleRate;
+    }
+
+    /**
+     * Called on the thread that sends the command: the only moment the sending application code is on the stack.
+     * Writes always note their site; reads only for a sample, since walking the stack costs microseconds.
+     */
+    @Override
+    public void commandStarted(CommandStartedEvent event) {
+        try {
+            CommandType type = recorded(event.getCommand().getType());
+            if (type == null) {
+                return;
+            }
+            boolean write = WRITES.contains(type);
+            if (!write
+                    && (readSiteSampleRate <= 0
+                            || (readSiteSampleRate < 1
+                                    && ThreadLocalRandom.current().nextDouble() >= readSiteSampleRate))) {
+                return;
+            }
+            Invocation invocation = Invocation.current();
+            event.getContext().put(SITE, invocation != null ? invocation.site() : CallSites.firstApplicationFrame());
+        } catch (RuntimeException ex) {
+            audit.engine().recordingError(ex);
+        }
+    }
+
+    private static @Nullable String site(CommandBaseEvent event) {
+        return event.getContext().get(SITE) instanceof String site ? site : null;
     }
 
     @Override
@@ -63,7 +117,8 @@ public final class LettuceCommandRecorder implements CommandListener {
                     -1,
                     null,
                     event.getDuration(TimeUnit.NANOSECONDS),
-                    System.nanoTime()));
+                    System.nanoTime(),
+                    site(event)));
         } catch (RuntimeException ex) {
             audit.engine().recordingError(ex);
         }
@@ -79,7 +134,8 @@ public final class LettuceCommandRecorder implements CommandListener {
             }
             Throwable cause = event.getCause();
             String error = cause != null && cause.getMessage() != null ? cause.getMessage() : String.valueOf(cause);
-            audit.submit(new RedisCommand(type.name(), key(command.getArgs()), -1, -1, error, 0, System.nanoTime()));
+            audit.submit(new RedisCommand(
+                    type.name(), key(command.getArgs()), -1, -1, error, 0, System.nanoTime(), site(event)));
         } catch (RuntimeException ex) {
             audit.engine().recordingError(ex);
         }

@@ -1,0 +1,62 @@
+package dev.cacheaudit.core.detect;
+
+import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
+import dev.cacheaudit.core.keys.KeyDescriptor;
+import dev.cacheaudit.core.keys.Nearness;
+import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.CacheProfile;
+import dev.cacheaudit.core.state.KeyHistory;
+import dev.cacheaudit.core.state.ShapeId;
+import dev.cacheaudit.core.state.ShapeStats;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Questions about key forms that the key-mismatch detectors share. */
+final class KeyMatch {
+
+    private KeyMatch() {}
+
+    /**
+     * Whether a shape map holds the key's form. A cache that compares serialised keys (Redis) treats keys that print
+     * the same as one entry, so there the type does not count.
+     */
+    static boolean contains(Map<ShapeId, ShapeStats> shapes, KeyDescriptor key, KeyComparison comparison) {
+        if (comparison == KeyComparison.EQUALS) {
+            return shapes.containsKey(ShapeId.of(key));
+        }
+        String shape = key.shape().shape();
+        for (ShapeId id : shapes.keySet()) {
+            if (id.shape().equals(shape)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The read key, in another form, that names the same entry as {@code written}: the read shape filled with the
+     * written key's variables, when such a key was actually read. {@code null} when none was.
+     */
+    static @Nullable String readTwin(
+            AuditState state, String cache, ShapeId readShape, ShapeStats stats, KeyDescriptor written) {
+        String candidate = Nearness.fill(readShape.shape(), written.shape().variables());
+        if (candidate == null) {
+            return null;
+        }
+        KeyHistory history = state.existingHistory(cache, readShape.type(), candidate);
+        return history != null && history.reads() > 0 ? candidate : null;
+    }
+
+    /** The simple-valued read shape that was used most, or {@code null} when the cache has none. */
+    static Map.@Nullable Entry<ShapeId, ShapeStats> mostReadSimpleShape(CacheProfile profile) {
+        Map.Entry<ShapeId, ShapeStats> best = null;
+        for (Map.Entry<ShapeId, ShapeStats> entry : profile.readShapes().entrySet()) {
+            if (entry.getValue().sample().simpleValue()
+                    && (best == null
+                            || entry.getValue().count() > best.getValue().count())) {
+                best = entry;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.cacheaudit.core.detect;
+
+import dev.cacheaudit.core.event.CacheEvent;
+import dev.cacheaudit.core.event.CacheEvict;
+import dev.cacheaudit.core.event.CachePut;
+import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
+import dev.cacheaudit.core.event.DeclaredOperations;
+import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.keys.KeyDescriptor;
+import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.keys.KeyShape;
+import dev.cacheaudit.core.keys.Nearness;
+import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.CacheProfile;
+import dev.cacheaudit.core.state.ShapeId;
+import dev.cacheaudit.core.state.ShapeStats;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds evictions and puts whose keys reads never use while reads use another form of the same entry.
+ *
+ * <ul>
+ *   <li>{@code KEY_MISMATCH}: the written key has a near form that was read for the same identifier ({@code user:42}
+ *       evicted, {@code 42} read), or the written key is a whole object or Spring's {@code SimpleKey} of all
+ *       arguments (a {@code @CacheEvict} without a key) in a cache read with plain values.
+ *   <li>{@code KEY_TYPE_MISMATCH}: the written key prints like a read key but is of another type, in a cache that
+ *       compares keys with {@code equals}.
+ * </ul>
+ *
+ * A written form that reads also use, or that something was stored under, is never reported: that covers an eviction
+ * of a key that simply was not cached yet, version-prefixed keys and {@code @CachePut} write-through. Start-up
+ * analysis of the declared key expressions reports suspicions ({@link DeclaredKeyAnalysis}); traffic that shows the
+ * same write site confirms them.
+ */
+public final class KeyMismatchDetector implements Detector {
+
+    private final KeyRedactor redactor;
+
+    private final DeclaredKeyAnalysis declared;
+
+    public KeyMismatchDetector(KeyRedactor redactor) {
+        this.redactor = redactor;
+        this.declared = new DeclaredKeyAnalysis();
+    }
+
+    @Override
+    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+        if (event instanceof CacheEvict evict) {
+            check(state, findings, evict.cache(), evict.key(), evict.site(), true);
+        } else if (event instanceof CachePut put) {
+            check(state, findings, put.cache(), put.key(), put.site(), false);
+        } else if (event instanceof DeclaredOperations operations) {
+            declared.analyse(operations).forEach(findings::report);
+        }
+    }
+
+    private void check(
+            AuditState state, FindingSink findings, String cache, Object key, @Nullable String site, boolean eviction) {
+        CacheProfile profile = state.existingProfile(cache);
+        if (profile == null || profile.readShapes().isEmpty()) {
+            return;
+        }
+        KeyDescriptor written = state.describe(key);
+        KeyComparison comparison = profile.keyComparison();
+        if (KeyMatch.contains(profile.readShapes(), written, comparison)
+                || (eviction && KeyMatch.contains(profile.putShapes(), written, comparison))) {
+            return;
+        }
+        Observation observation = written.simpleValue()
+                ? nearOrTyped(state, profile, written, site, eviction)
+                : objectKey(state, profile, written, site, eviction);
+        if (observation != null) {
+            findings.report(declared.confirm(observation, site));
+        }
+    }
+
+    private @Nullable Observation nearOrTyped(
+            AuditState state, CacheProfile profile, KeyDescriptor written, @Nullable String site, boolean eviction) {
+        String verb = eviction ? "evictions" : "puts";
+        for (Map.Entry<ShapeId, ShapeStats> read : profile.readShapes().entrySet()) {
+            ShapeId readShape = read.getKey();
+            ShapeStats stats = read.getValue();
+            KeyShape readKeyShape = stats.sample().shape();
+            boolean sameShapeOtherType =
+                    readShape.shape().equals(written.shape().shape())
+                            && !readShape.type().equals(written.type());
+            if (sameShapeOtherType && profile.keyComparison() == KeyComparison.EQUALS) {
+                String twin = KeyMatch.readTwin(state, profile.name(), readShape, stats, written);
+                if (twin != null) {
+                    return observation(
+                            FindingKind.KEY_TYPE_MISMATCH,
+                            profile.name(),
+                            "type:" + written.type() + "|" + readShape.type() + ":" + readShape.shape(),
+                            verb + " use " + written.type() + " keys but reads use " + readShape.type()
+                                    + " keys that print the same ('" + readShape.shape() + "'): cache '"
+                                    + profile.name() + "' compares keys with equals, so these " + verb
+                                    + " never match the cached entries",
+                            stats,
+                            written,
+                            twin,
+                            site,
+                            eviction);
+                }
+            } else if (Nearness.nearShapes(written.shape(), readKeyShape)) {
+                String twin = KeyMatch.readTwin(state, profile.name(), readShape, stats, written);
+                if (twin != null) {
+                    return observation(
+                            FindingKind.KEY_MISMATCH,
+                            profile.name(),
+                            "near:" + written.type() + ":" + written.shape().shape() + "|" + readShape.type() + ":"
+                                    + readShape.shape(),
+                            verb + " use '" + written.shape().shape() + "' but reads use '" + readShape.shape()
+                                    + "' for the same entry, so these " + verb + " never reach what reads cached",
+                            stats,
+                            written,
+                            twin,
+                            site,
+                            eviction);
+                }
+            }
+        }
+        return null;
+    }
+
+    private @Nullable Observation objectKey(
+            AuditState state, CacheProfile profile, KeyDescriptor written, @Nullable String site, boolean eviction) {
+        Map.Entry<ShapeId, ShapeStats> read = KeyMatch.mostReadSimpleShape(profile);
+        if (read == null) {
+            return null;
+        }
+        String verb = eviction ? "evictions" : "puts";
+        String form = written.composite()
+                ? "the default key of all " + written.components().size() + " arguments (" + written.type() + ")"
+                : "the whole argument (" + written.type() + ") as the key";
+        String twin = null;
+        for (String variable : written.shape().variables()) {
+            String candidate = Nearness.fill(read.getKey().shape(), List.of(variable));
+            if (candidate != null
+                    && state.existingHistory(profile.name(), read.getKey().type(), candidate) != null) {
+                twin = candidate;
+                break;
+            }
+        }
+        return observation(
+                FindingKind.KEY_MISMATCH,
+                profile.name(),
+                "object:" + written.type() + "|" + read.getKey().type() + ":"
+                        + read.getKey().shape(),
+                verb + " use " + form + " — an annotation without an explicit key — but reads use '"
+                        + read.getKey().shape() + "' keys, so these " + verb + " never reach what reads cached",
+                read.getValue(),
+                written,
+                twin,
+                site,
+                eviction);
+    }
+
+    private Observation observation(
+            FindingKind kind,
+            String cache,
+            String signature,
+            String message,
+            ShapeStats read,
+            KeyDescriptor written,
+            @Nullable String readTwin,
+            @Nullable String site,
+            boolean eviction) {
+        KeyDescriptor readKey = readTwin != null ? read.sample().withPrinted(readTwin) : read.sample();
+        List<String> sites = new ArrayList<>(read.sites());
+        if (site != null && !sites.contains(site)) {
+            sites.add(site);
+        }
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("operation", eviction ? "evict" : "put");
+        evidence.put(
+                "readShape", read.sample().type() + " " + read.sample().shape().shape());
+        evidence.put(
+                "writeShape",
+                written.type() + " " + (written.simpleValue() ? written.shape().shape() : "(object)"));
+        if (site != null) {
+            evidence.put("writeSite", site);
+        }
+        return new Observation(
+                kind, cache, signature, message, redactor.redact(readKey), redactor.redact(written), sites, evidence);
+    }
+}

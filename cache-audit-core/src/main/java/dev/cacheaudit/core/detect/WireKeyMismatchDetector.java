@@ -1,0 +1,91 @@
+package dev.cacheaudit.core.detect;
+
+import dev.cacheaudit.core.event.CacheEvent;
+import dev.cacheaudit.core.event.RedisCommand;
+import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.keys.KeyDescriptor;
+import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.keys.Nearness;
+import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.CacheProfile;
+import dev.cacheaudit.core.state.ShapeId;
+import dev.cacheaudit.core.state.ShapeStats;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code KEY_MISMATCH} for caching written by hand with a {@code RedisTemplate}: a {@code DEL}/{@code UNLINK} that
+ * removed nothing, of a key form never read, while a near form of the same identifier is read ({@code GET order:42},
+ * {@code DEL orders:42} → 0). Keys written by Spring's {@code RedisCache} ({@code cache::key}) are left to the
+ * cache-level detector, which sees Spring's own keys.
+ */
+public final class WireKeyMismatchDetector implements Detector {
+
+    private final KeyRedactor redactor;
+
+    public WireKeyMismatchDetector(KeyRedactor redactor) {
+        this.redactor = redactor;
+    }
+
+    @Override
+    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+        if (!(event instanceof RedisCommand command)
+                || !(command.command().equals("DEL") || command.command().equals("UNLINK"))
+                || command.failed()
+                || command.result() != 0
+                || command.key() == null) {
+            return;
+        }
+        KeyDescriptor deleted = KeyDescriptor.ofRedis(command.key());
+        if (deleted.printed().contains("::")) {
+            return;
+        }
+        CacheProfile wire = state.wire();
+        if (wire.readShapes().containsKey(ShapeId.of(deleted))) {
+            return;
+        }
+        for (Map.Entry<ShapeId, ShapeStats> read : wire.readShapes().entrySet()) {
+            ShapeStats stats = read.getValue();
+            if (!Nearness.nearShapes(deleted.shape(), stats.sample().shape())) {
+                continue;
+            }
+            String twin = KeyMatch.readTwin(state, AuditState.WIRE, read.getKey(), stats, deleted);
+            if (twin == null) {
+                continue;
+            }
+            List<String> sites = new ArrayList<>(stats.sites());
+            if (command.site() != null && !sites.contains(command.site())) {
+                sites.add(command.site());
+            }
+            String readShape = read.getKey().shape();
+            Map<String, String> evidence = new LinkedHashMap<>();
+            evidence.put("operation", command.command());
+            evidence.put("removed", "0");
+            evidence.put("readShape", readShape);
+            evidence.put("writeShape", deleted.shape().shape());
+            findings.report(new Observation(
+                    FindingKind.KEY_MISMATCH,
+                    namespace(readShape),
+                    "wire:" + deleted.shape().shape() + "|" + readShape,
+                    "Redis " + command.command() + " of '" + deleted.shape().shape()
+                            + "' keys removes nothing while reads GET '" + readShape
+                            + "' for the same identifier: the cached entry is never invalidated",
+                    redactor.redact(deleted.withPrinted(twin)),
+                    redactor.redact(deleted),
+                    sites,
+                    evidence));
+            return;
+        }
+    }
+
+    /** The literal prefix of a key shape, without trailing separators: {@code order:{n}} gives {@code order}. */
+    static String namespace(String shape) {
+        int open = shape.indexOf('{');
+        String prefix = open >= 0 ? shape.substring(0, open) : shape;
+        String trimmed = prefix.replaceAll("[^A-Za-z0-9]+$", "");
+        return trimmed.isEmpty() ? AuditState.WIRE : trimmed;
+    }
+}

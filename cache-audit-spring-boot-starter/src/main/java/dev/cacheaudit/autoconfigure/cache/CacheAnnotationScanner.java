@@ -1,0 +1,121 @@
+package dev.cacheaudit.autoconfigure.cache;
+
+import dev.cacheaudit.autoconfigure.support.CallSites;
+import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.event.DeclaredOperations;
+import dev.cacheaudit.core.event.DeclaredOperations.Declared;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.cache.annotation.AnnotationCacheOperationSource;
+import org.springframework.cache.interceptor.CacheEvictOperation;
+import org.springframework.cache.interceptor.CacheOperation;
+import org.springframework.cache.interceptor.CacheOperationSource;
+import org.springframework.cache.interceptor.CachePutOperation;
+import org.springframework.cache.interceptor.CacheableOperation;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Once every singleton exists, reads the cache annotations of every application bean (Spring Data repository
+ * interfaces included) through Spring's own {@link CacheOperationSource}, and hands the declared operations to the
+ * engine for start-up analysis. Runs once, at start-up, off any request path.
+ */
+public final class CacheAnnotationScanner implements SmartInitializingSingleton {
+
+    private final ConfigurableListableBeanFactory beanFactory;
+
+    private final CacheAudit audit;
+
+    private final CacheOperationSource source = new AnnotationCacheOperationSource(false);
+
+    public CacheAnnotationScanner(ConfigurableListableBeanFactory beanFactory, CacheAudit audit) {
+        this.beanFactory = beanFactory;
+        this.audit = audit;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        List<Declared> declared = new ArrayList<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (String name : beanFactory.getBeanDefinitionNames()) {
+            try {
+                if (beanFactory.getBeanDefinition(name).getRole() != BeanDefinition.ROLE_APPLICATION) {
+                    continue;
+                }
+                Class<?> type = beanFactory.getType(name, false);
+                if (type == null) {
+                    continue;
+                }
+                for (Class<?> candidate : candidates(type)) {
+                    if (seen.add(candidate) && source.isCandidateClass(candidate)) {
+                        scan(candidate, declared);
+                    }
+                }
+            } catch (RuntimeException | LinkageError ex) {
+                // A bean whose type cannot be read is simply not analysed.
+                audit.engine()
+                        .recordingError(ex instanceof RuntimeException runtime ? runtime : new RuntimeException(ex));
+            }
+        }
+        if (!declared.isEmpty()) {
+            audit.submit(new DeclaredOperations(declared, System.nanoTime()));
+        }
+    }
+
+    /** The user class of a bean, or the interfaces of a JDK proxy (such as a Spring Data repository). */
+    private static List<Class<?>> candidates(Class<?> type) {
+        Class<?> user = ClassUtils.getUserClass(type);
+        if (java.lang.reflect.Proxy.isProxyClass(user) || user.getName().startsWith("jdk.proxy")) {
+            return Arrays.stream(user.getInterfaces())
+                    .filter(i -> !i.getName().startsWith("org.springframework."))
+                    .toList();
+        }
+        return List.of(user);
+    }
+
+    private void scan(Class<?> type, List<Declared> declared) {
+        for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
+            Collection<CacheOperation> operations = source.getCacheOperations(method, type);
+            if (operations == null) {
+                continue;
+            }
+            List<String> parameterTypes = Arrays.stream(method.getParameterTypes())
+                    .map(Class::getSimpleName)
+                    .toList();
+            String site = CallSites.of(method);
+            for (CacheOperation operation : operations) {
+                DeclaredOperations.Kind kind = kind(operation);
+                if (kind == null) {
+                    continue;
+                }
+                String keyGenerator =
+                        StringUtils.hasText(operation.getKeyGenerator()) ? operation.getKeyGenerator() : null;
+                for (String cache : operation.getCacheNames()) {
+                    declared.add(new Declared(cache, kind, operation.getKey(), keyGenerator, parameterTypes, site));
+                }
+            }
+        }
+    }
+
+    private static DeclaredOperations.@org.jspecify.annotations.Nullable Kind kind(CacheOperation operation) {
+        if (operation instanceof CacheableOperation) {
+            return DeclaredOperations.Kind.READ;
+        }
+        if (operation instanceof CachePutOperation) {
+            return DeclaredOperations.Kind.PUT;
+        }
+        if (operation instanceof CacheEvictOperation evict) {
+            return evict.isCacheWide() ? DeclaredOperations.Kind.CLEAR : DeclaredOperations.Kind.EVICT;
+        }
+        return null;
+    }
+}
