@@ -1,0 +1,95 @@
+package dev.cacheaudit.core.detect;
+
+import dev.cacheaudit.core.event.CacheClear;
+import dev.cacheaudit.core.event.CacheEvent;
+import dev.cacheaudit.core.event.CacheEvict;
+import dev.cacheaudit.core.event.CachePut;
+import dev.cacheaudit.core.event.CacheRead;
+import dev.cacheaudit.core.event.CacheRegistered;
+import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
+import dev.cacheaudit.core.event.DeclaredOperations;
+import dev.cacheaudit.core.event.RedisCommand;
+import dev.cacheaudit.core.event.TxState;
+import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.keys.KeyDecomposer;
+import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.StateLimits;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Feeds events to the built-in detectors the way the engine does, synchronously, and keeps what they report. */
+final class Harness {
+
+    private final AuditState state;
+
+    private final List<Detector> detectors;
+
+    final List<Observation> observations = new ArrayList<>();
+
+    private long clock = 1_000_000;
+
+    Harness() {
+        this(KeyDecomposer.NONE);
+    }
+
+    Harness(KeyDecomposer decomposer) {
+        this.state = new AuditState(StateLimits.DEFAULTS, decomposer);
+        this.detectors = Detectors.defaults(new KeyRedactor(KeyRedactor.Mode.PLAIN));
+    }
+
+    Harness apply(CacheEvent event) {
+        state.apply(event);
+        for (Detector detector : detectors) {
+            detector.on(event, state, observations::add);
+        }
+        return this;
+    }
+
+    Harness cache(String cache, KeyComparison comparison) {
+        return apply(new CacheRegistered(
+                cache, comparison == KeyComparison.EQUALS ? "map" : "redis", false, comparison, tick()));
+    }
+
+    /** A {@code @Cacheable} miss and the put that follows it. */
+    Harness read(String cache, Object key, String site) {
+        long start = tick();
+        apply(new CacheRead(cache, key, false, site, start));
+        return apply(new CachePut(cache, key, site, start, TxState.NONE, tick()));
+    }
+
+    Harness hit(String cache, Object key, String site) {
+        return apply(new CacheRead(cache, key, true, site, tick()));
+    }
+
+    Harness evict(String cache, Object key, String site) {
+        return apply(new CacheEvict(cache, key, site, TxState.NONE, tick()));
+    }
+
+    Harness put(String cache, Object key, String site) {
+        return apply(new CachePut(cache, key, site, 0, TxState.NONE, tick()));
+    }
+
+    Harness clear(String cache, String site) {
+        return apply(new CacheClear(cache, site, TxState.NONE, tick()));
+    }
+
+    Harness declared(DeclaredOperations.Declared... operations) {
+        return apply(new DeclaredOperations(List.of(operations), tick()));
+    }
+
+    Harness redis(String command, String key, long result, String site) {
+        return apply(
+                new RedisCommand(command, key.getBytes(StandardCharsets.UTF_8), result, -1, null, 1000, tick(), site));
+    }
+
+    List<Observation> of(FindingKind kind) {
+        return observations.stream().filter(o -> o.kind() == kind).toList();
+    }
+
+    private long tick() {
+        return clock += 1000;
+    }
+}
