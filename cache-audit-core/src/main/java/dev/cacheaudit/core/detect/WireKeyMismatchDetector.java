@@ -81,11 +81,16 @@ public final class WireKeyMismatchDetector implements Detector {
         }
     }
 
-    /** The literal prefix of a key shape, without trailing separators: {@code order:{n}} gives {@code order}. */
+    /**
+     * The literal part right before a key shape's last variable, without separators: {@code order:{n}} gives
+     * {@code order}, {@code tenant:{n}:order:{n}} gives {@code order}.
+     */
     static String namespace(String shape) {
-        int open = shape.indexOf('{');
+        int open = shape.lastIndexOf('{');
         String prefix = open >= 0 ? shape.substring(0, open) : shape;
-        String trimmed = prefix.replaceAll("[^A-Za-z0-9]+$", "");
+        int previous = prefix.lastIndexOf('}');
+        String segment = previous >= 0 ? prefix.substring(previous + 1) : prefix;
+        String trimmed = segment.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
         return trimmed.isEmpty() ? AuditState.WIRE : trimmed;
     }
 }

@@ -70,8 +70,46 @@ public final class CallSites {
     private static String firstApplicationFrame(Stream<StackWalker.StackFrame> frames) {
         return frames.filter(frame -> isApplication(frame.getClassName()))
                 .findFirst()
-                .map(frame -> frame.getClassName() + "#" + frame.getMethodName())
+                .map(frame -> frame.getClassName() + "#" + frame.getMethodName() + parameters(frame.getDescriptor()))
                 .orElse("unknown");
+    }
+
+    /** The simple names of the parameter types in a method descriptor: {@code (JLjava/lang/String;)V} gives
+     * {@code (long,String)}. */
+    static String parameters(String descriptor) {
+        StringJoiner params = new StringJoiner(",", "(", ")");
+        int i = 1;
+        while (i < descriptor.length() && descriptor.charAt(i) != ')') {
+            int dims = 0;
+            while (descriptor.charAt(i) == '[') {
+                dims++;
+                i++;
+            }
+            String name;
+            char c = descriptor.charAt(i);
+            if (c == 'L') {
+                int end = descriptor.indexOf(';', i);
+                String binary = descriptor.substring(i + 1, end);
+                name = binary.substring(binary.lastIndexOf('/') + 1);
+                name = name.substring(name.lastIndexOf('$') + 1);
+                i = end + 1;
+            } else {
+                name = switch (c) {
+                    case 'Z' -> "boolean";
+                    case 'B' -> "byte";
+                    case 'C' -> "char";
+                    case 'S' -> "short";
+                    case 'I' -> "int";
+                    case 'J' -> "long";
+                    case 'F' -> "float";
+                    case 'D' -> "double";
+                    default -> String.valueOf(c);
+                };
+                i++;
+            }
+            params.add(name + "[]".repeat(dims));
+        }
+        return params.toString();
     }
 
     static boolean isApplication(String className) {

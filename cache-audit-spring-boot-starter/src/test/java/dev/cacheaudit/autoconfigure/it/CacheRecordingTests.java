@@ -139,7 +139,7 @@ class CacheRecordingTests {
         assertThat(evict.key()).isEqualTo(9L);
         assertThat(evict.site())
                 .isEqualTo(CacheRecordingTests.class.getName()
-                        + "#programmaticEvictionNamesTheApplicationFrameThatCalledIt");
+                        + "#programmaticEvictionNamesTheApplicationFrameThatCalledIt()");
     }
 
     @Test

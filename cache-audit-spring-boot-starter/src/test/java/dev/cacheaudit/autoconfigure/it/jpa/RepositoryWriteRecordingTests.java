@@ -71,7 +71,7 @@ class RepositoryWriteRecordingTests {
         assertThat(write.kind()).isEqualTo(SourceWrite.Kind.SAVE);
         assertThat(write.site())
                 .isEqualTo(RepositoryWriteRecordingTests.class.getName()
-                        + "#saveRecordsTheEntityTypeItsAssignedIdAndTheWritePath");
+                        + "#saveRecordsTheEntityTypeItsAssignedIdAndTheWritePath()");
     }
 
     @Test
@@ -86,6 +86,7 @@ class RepositoryWriteRecordingTests {
     @Test
     void deleteByIdRecordsTheId() {
         Account saved = accounts.save(new Account("gone"));
+        audit.awaitQuiescence(Duration.ofSeconds(5));
         recorded.clear();
         accounts.deleteById(saved.getId());
         audit.awaitQuiescence(Duration.ofSeconds(5));
