@@ -8,13 +8,29 @@ import org.jspecify.annotations.Nullable;
  * {@code @Cacheable}, {@code @CachePut}, {@code @CacheEvict} and {@code @Caching}).
  *
  * @param operations every declared operation
+ * @param holdings which entity types each cache holds, from {@code @Cacheable} return types and from configuration
  * @param nanos when the analysis ran
  */
-public record DeclaredOperations(List<Declared> operations, long nanos) implements CacheEvent {
+public record DeclaredOperations(List<Declared> operations, List<Holding> holdings, long nanos) implements CacheEvent {
+
+    /** Declared operations without entity holdings. */
+    public DeclaredOperations(List<Declared> operations, long nanos) {
+        this(operations, List.of(), nanos);
+    }
 
     public DeclaredOperations {
         operations = List.copyOf(operations);
+        holdings = List.copyOf(holdings);
     }
+
+    /**
+     * A cache holds values of an entity type, so a write of that entity should invalidate it.
+     *
+     * @param cache the cache name
+     * @param entity the fully qualified class name of the entity
+     * @param source where this was learned: {@code return-type} or {@code configuration}
+     */
+    public record Holding(String cache, String entity, String source) {}
 
     /** What a declared operation does. */
     public enum Kind {

@@ -69,6 +69,11 @@ public final class Nearness {
         return out.append(shape, last, shape.length()).toString();
     }
 
+    /** How many variable parts a shape has. */
+    public static int placeholderCount(String shape) {
+        return placeholders(shape).size();
+    }
+
     static List<String> placeholders(String shape) {
         List<String> out = new ArrayList<>(2);
         Matcher matcher = PLACEHOLDER.matcher(shape);

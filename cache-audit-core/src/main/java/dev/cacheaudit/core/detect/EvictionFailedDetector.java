@@ -1,0 +1,159 @@
+package dev.cacheaudit.core.detect;
+
+import dev.cacheaudit.core.event.CacheError;
+import dev.cacheaudit.core.event.CacheEvent;
+import dev.cacheaudit.core.event.RedisCommand;
+import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.keys.KeyDescriptor;
+import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.keys.RedisKeys;
+import dev.cacheaudit.core.state.AuditState;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code EVICTION_FAILED}: an eviction or clear that threw, one that a {@code CacheErrorHandler} swallowed so the
+ * application never knew, and an asynchronous {@code DEL}/{@code UNLINK} that Redis refused or that never completed
+ * (Spring Data Redis 4 sends evictions without waiting). The cache decorator sees the failure first and the error
+ * handler then tells whether it was swallowed; the two sightings of one failure are reported once. A failed
+ * synchronous command that the cache decorator also saw is reported once too.
+ */
+public final class EvictionFailedDetector implements Detector {
+
+    private static final long SAME_FAILURE_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final KeyRedactor redactor;
+
+    private @Nullable CacheError unresolved;
+
+    private final Map<String, Long> lastCacheFailure = new LinkedHashMap<>();
+
+    public EvictionFailedDetector(KeyRedactor redactor) {
+        this.redactor = redactor;
+    }
+
+    @Override
+    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+        if (event instanceof CacheError error && isEviction(error.operation())) {
+            lastCacheFailure.put(error.cache(), error.nanos());
+            if (lastCacheFailure.size() > 1000) {
+                lastCacheFailure.remove(lastCacheFailure.keySet().iterator().next());
+            }
+            CacheError previous = unresolved;
+            if (error.swallowed()) {
+                unresolved = null;
+                if (previous != null && !sameFailure(previous, error)) {
+                    findings.report(fromCache(previous, state));
+                }
+                findings.report(fromCache(error, state));
+            } else {
+                if (previous != null) {
+                    findings.report(fromCache(previous, state));
+                }
+                unresolved = error;
+            }
+        } else if (event instanceof RedisCommand command && command.failed() && isDelete(command.command())) {
+            fromWire(command, findings);
+        } else {
+            flush(state, findings);
+        }
+    }
+
+    @Override
+    public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+        flush(state, findings);
+    }
+
+    /** A failure that no error handler claimed: the application saw the exception. */
+    private void flush(AuditState state, FindingSink findings) {
+        CacheError previous = unresolved;
+        if (previous != null) {
+            unresolved = null;
+            findings.report(fromCache(previous, state));
+        }
+    }
+
+    private void fromWire(RedisCommand command, FindingSink findings) {
+        String printed = command.key() != null ? RedisKeys.print(command.key()) : "";
+        String[] split = RedisKeys.splitCacheKey(printed);
+        String cache = split != null ? split[0] : "redis";
+        Long seen = lastCacheFailure.get(cache);
+        if (seen != null && Math.abs(command.nanos() - seen) < SAME_FAILURE_NANOS) {
+            return;
+        }
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("operation", command.command());
+        evidence.put("error", firstLine(command.error()));
+        evidence.put("seenBy", "redis");
+        KeyDescriptor key = command.key() != null ? KeyDescriptor.ofRedis(command.key()) : null;
+        findings.report(new Observation(
+                FindingKind.EVICTION_FAILED,
+                cache,
+                "wire|" + command.command() + "|" + errorCode(command.error()),
+                "Redis refused " + command.command() + " for cache '" + cache + "' (" + errorCode(command.error())
+                        + "); the eviction was sent without waiting, so the application never saw the failure and"
+                        + " the entry stays cached",
+                null,
+                redactor.redact(key),
+                command.site() != null ? List.of(command.site()) : List.of(),
+                evidence));
+    }
+
+    private Observation fromCache(CacheError error, AuditState state) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("operation", error.operation());
+        evidence.put("exception", error.exception());
+        evidence.put("swallowed", String.valueOf(error.swallowed()));
+        String site = error.site() != null ? error.site() : "unknown";
+        String outcome = error.swallowed()
+                ? "a CacheErrorHandler swallowed the failure, so the application went on as if the entry were gone"
+                : "the application saw the exception, but the entry stays cached";
+        return new Observation(
+                FindingKind.EVICTION_FAILED,
+                error.cache(),
+                error.operation() + "|" + error.exception() + "|" + site,
+                "the " + error.operation() + " on cache '" + error.cache() + "' in " + site + " failed with "
+                        + simpleName(error.exception()) + "; " + outcome,
+                null,
+                error.key() != null ? redactor.redact(state.describe(error.key())) : null,
+                error.site() != null ? List.of(error.site()) : List.of(),
+                evidence);
+    }
+
+    private static boolean sameFailure(CacheError first, CacheError second) {
+        return first.cache().equals(second.cache())
+                && first.operation().equals(second.operation())
+                && first.key() == second.key();
+    }
+
+    private static boolean isEviction(String operation) {
+        return operation.equals("evict") || operation.equals("clear");
+    }
+
+    private static boolean isDelete(String command) {
+        return command.equals("DEL") || command.equals("UNLINK");
+    }
+
+    private static String errorCode(@Nullable String error) {
+        String line = firstLine(error);
+        int space = line.indexOf(' ');
+        String code = space > 0 ? line.substring(0, space) : line;
+        return code.length() > 40 ? code.substring(0, 40) : code;
+    }
+
+    private static String firstLine(@Nullable String error) {
+        if (error == null) {
+            return "unknown";
+        }
+        int newline = error.indexOf('\n');
+        return newline >= 0 ? error.substring(0, newline) : error;
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}
