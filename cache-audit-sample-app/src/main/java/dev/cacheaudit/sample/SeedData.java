@@ -11,20 +11,18 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
-import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 /**
  * Fills an empty database with a handful of rows, then empties the caches: Redis outlives this process while the
- * in-memory database does not, so entries left by an earlier run would be stale from the start.
+ * in-memory database does not, so entries left by an earlier run would be stale from the start. Both happen once every
+ * bean exists and before the web server takes requests, so no request sees the earlier run's entries.
  */
 @Component
-@org.springframework.core.annotation.Order(Ordered.HIGHEST_PRECEDENCE)
-class SeedData implements ApplicationRunner {
+class SeedData implements SmartInitializingSingleton {
 
     private static final Logger logger = LoggerFactory.getLogger(SeedData.class);
 
@@ -44,7 +42,7 @@ class SeedData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (users.count() == 0) {
             seed();
         }

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +30,7 @@ public class Product {
 
     public Product(String name, BigDecimal price) {
         this.name = name;
-        this.price = price;
+        this.price = money(price);
     }
 
     public @Nullable Long getId() {
@@ -46,7 +47,12 @@ public class Product {
 
     public void update(String name, BigDecimal price) {
         this.name = name;
-        this.price = price;
+        this.price = money(price);
+    }
+
+    /** Prices are held with the column's two decimals, so that a value read back equals the value written. */
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
     }
 
     ProductDto toDto() {
