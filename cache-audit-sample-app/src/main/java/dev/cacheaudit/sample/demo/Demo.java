@@ -1,0 +1,97 @@
+package dev.cacheaudit.sample.demo;
+
+import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.report.AuditReport;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code --demo} run: drives every {@link Traffic} bean, lets the settling period pass, waits for the auditor to
+ * catch up and prints the per-cache statistics and the findings. Closing the context afterwards makes the starter write
+ * its report to {@code cache-audit.report.path}.
+ */
+@Component
+public class Demo {
+
+    /** Defaults for a demo run: no web server (so a busy port cannot fail it) and a quiet log. */
+    public static final Map<String, Object> DEFAULT_PROPERTIES = Map.of(
+            "spring.main.web-application-type", "none",
+            "spring.main.banner-mode", "off",
+            "logging.level.root", "warn",
+            "logging.level.dev.cacheaudit", "info",
+            "logging.level.dev.cacheaudit.sample", "warn");
+
+    private static final Logger logger = LoggerFactory.getLogger(Demo.class);
+
+    private final List<Traffic> traffic;
+
+    private final CacheAudit audit;
+
+    private final DemoProperties properties;
+
+    Demo(List<Traffic> traffic, CacheAudit audit, DemoProperties properties) {
+        this.traffic = List.copyOf(traffic);
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.properties = Objects.requireNonNull(properties, "properties");
+    }
+
+    /** Whether the command line asks for the demo. */
+    public static boolean requested(String... args) {
+        return Arrays.asList(args).contains("--demo");
+    }
+
+    /**
+     * Runs the demo in a started context and closes it.
+     *
+     * @return the exit code: 0 when the demo ran, 1 when it failed
+     */
+    public static int runAndClose(ConfigurableApplicationContext context, PrintStream out) {
+        try {
+            context.getBean(Demo.class).run(out);
+        } catch (RuntimeException ex) {
+            logger.error("The demo failed", ex);
+            SpringApplication.exit(context);
+            return 1;
+        }
+        return SpringApplication.exit(context);
+    }
+
+    /** Sends the traffic of every {@link Traffic} bean, in order. */
+    public TrafficLog drive() {
+        TrafficLog log = new TrafficLog();
+        for (Traffic part : traffic) {
+            part.drive(log);
+        }
+        return log;
+    }
+
+    /** Drives the traffic, waits for the auditor and prints what it saw. */
+    public AuditReport run(PrintStream out) {
+        TrafficLog log = drive();
+        settle();
+        if (!audit.awaitQuiescence(properties.getQuiescenceTimeout())) {
+            logger.warn(
+                    "cache-audit had not analysed every event after {}; the report may be incomplete",
+                    properties.getQuiescenceTimeout());
+        }
+        AuditReport report = audit.report();
+        new DemoPrinter(out).print(log, report);
+        return report;
+    }
+
+    private void settle() {
+        try {
+            Thread.sleep(properties.getSettle().toMillis());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.cacheaudit.sample.demo;
+
+import dev.cacheaudit.core.finding.Finding;
+import dev.cacheaudit.core.report.AuditReport;
+import dev.cacheaudit.core.report.CacheReport;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Prints the demo's outcome as plain-text tables. */
+final class DemoPrinter {
+
+    private final PrintStream out;
+
+    DemoPrinter(PrintStream out) {
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    void print(TrafficLog traffic, AuditReport report) {
+        out.println();
+        out.printf(
+                "Traffic: %d reads, %d writes, %d stale answers%n",
+                traffic.reads(), traffic.writes(), traffic.staleAnswers().size());
+        traffic.staleAnswers().forEach(stale -> out.println("  stale: " + stale));
+        out.println();
+        out.println("Caches");
+        List<List<String>> caches = new ArrayList<>();
+        for (CacheReport cache : report.caches()) {
+            caches.add(List.of(
+                    cache.name(),
+                    cache.backend(),
+                    Long.toString(cache.gets()),
+                    Long.toString(cache.hits()),
+                    Long.toString(cache.misses()),
+                    Long.toString(cache.puts()),
+                    Long.toString(cache.evictions()),
+                    Long.toString(cache.clears())));
+        }
+        table(List.of("cache", "backend", "gets", "hits", "misses", "puts", "evictions", "clears"), caches);
+        out.println();
+        out.println("Findings");
+        if (report.findings().isEmpty()) {
+            out.println("no findings");
+        } else {
+            List<List<String>> findings = new ArrayList<>();
+            for (Finding finding : report.findings()) {
+                findings.add(List.of(
+                        finding.kind().name(),
+                        finding.severity().name(),
+                        finding.cache(),
+                        finding.message(),
+                        String.join(", ", finding.sites())));
+            }
+            table(List.of("kind", "severity", "cache", "message", "sites"), findings);
+        }
+        out.println();
+    }
+
+    private void table(List<String> header, List<List<String>> rows) {
+        int[] widths = new int[header.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = header.get(i).length();
+            for (List<String> row : rows) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        line(header, widths);
+        List<String> rule = new ArrayList<>();
+        for (int width : widths) {
+            rule.add("-".repeat(width));
+        }
+        line(rule, widths);
+        rows.forEach(row -> line(row, widths));
+    }
+
+    private void line(List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            line.append(cell);
+            if (i < cells.size() - 1) {
+                line.append(" ".repeat(widths[i] - cell.length() + 2));
+            }
+        }
+        out.println(line);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.cacheaudit.sample.demo;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of the {@code --demo} run. */
+@ConfigurationProperties("sample.demo")
+public class DemoProperties {
+
+    /** How long to wait after the traffic before reading the findings, so that time-based checks can run. */
+    private Duration settle = Duration.ofSeconds(2);
+
+    /** How long to wait at most for the auditor to analyse every recorded event. */
+    private Duration quiescenceTimeout = Duration.ofSeconds(10);
+
+    public Duration getSettle() {
+        return settle;
+    }
+
+    public void setSettle(Duration settle) {
+        this.settle = settle;
+    }
+
+    public Duration getQuiescenceTimeout() {
+        return quiescenceTimeout;
+    }
+
+    public void setQuiescenceTimeout(Duration quiescenceTimeout) {
+        this.quiescenceTimeout = quiescenceTimeout;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.cacheaudit.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cacheaudit.sample.demo.Demo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The {@code --demo} run as {@code main} does it, up to but without {@code System.exit}. */
+class DemoTests {
+
+    @TempDir
+    static Path directory;
+
+    private static ConfigurableApplicationContext context;
+
+    private static int exitCode;
+
+    private static String output;
+
+    private static Path reportFile;
+
+    @BeforeAll
+    static void runTheDemo() {
+        SampleApps.assumeRedis();
+        reportFile = directory.resolve("report.json");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        context = SampleApps.start(
+                out, "--demo", "--sample.demo.settle=100ms", "--cache-audit.report.path=" + reportFile);
+        exitCode = Demo.runAndClose(context, out);
+        output = bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @AfterAll
+    static void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void demoExitsCleanlyAndClosesTheContext() {
+        assertThat(exitCode).isZero();
+        assertThat(context.isActive()).isFalse();
+    }
+
+    @Test
+    void demoPrintsTheCacheStatisticsAndNoFindings() {
+        assertThat(output)
+                .contains("Traffic: ")
+                .contains(" 0 stale answers")
+                .containsPattern("cache +backend +gets +hits +misses +puts +evictions +clears")
+                .containsPattern("users +redis +\\d+")
+                .containsPattern("orders +redis +\\d+")
+                .contains("no findings")
+                .doesNotContain("falls back");
+    }
+
+    @Test
+    void closingTheContextWritesTheReport() throws IOException {
+        assertThat(reportFile).exists();
+        assertThat(Files.readString(reportFile))
+                .contains("\"schema\" : \"cache-audit-report/1\"")
+                .contains("\"name\" : \"usersByEmail\"");
+    }
+}
