@@ -2,6 +2,7 @@ package dev.cacheaudit.core;
 
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.detect.Detectors;
+import dev.cacheaudit.core.detect.WriteCoverage;
 import dev.cacheaudit.core.engine.AuditEngine;
 import dev.cacheaudit.core.engine.EngineSettings;
 import dev.cacheaudit.core.event.CacheEvent;
@@ -55,6 +56,10 @@ public final class CacheAudit implements AutoCloseable {
 
     private final List<Consumer<Observation>> observationListeners = new CopyOnWriteArrayList<>();
 
+    private final List<Consumer<CacheEvent>> eventListeners = new CopyOnWriteArrayList<>();
+
+    private final WriteCoverage coverage = new WriteCoverage();
+
     private CacheAudit(Builder builder) {
         this.application = builder.application;
         this.instance = builder.instance;
@@ -65,8 +70,9 @@ public final class CacheAudit implements AutoCloseable {
         builder.findingListeners.forEach(findings::addListener);
         AuditState state = new AuditState(builder.engine.limits(), builder.engine.decomposer());
         List<Detector> detectors = new ArrayList<>();
+        detectors.add((event, s, sink) -> eventListeners.forEach(listener -> listener.accept(event)));
         if (builder.defaultDetectors) {
-            detectors.addAll(Detectors.defaults(redactor));
+            detectors.addAll(Detectors.defaults(redactor, coverage, builder.coverageWindow));
         }
         detectors.addAll(builder.detectors);
         this.engine = new AuditEngine(builder.engine, state, detectors, findings, this::observed);
@@ -98,6 +104,16 @@ public final class CacheAudit implements AutoCloseable {
     /** Adds a listener told of every observation a detector reports (on the engine thread). */
     public void onObservation(Consumer<Observation> listener) {
         observationListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Adds a listener told of every event, on the engine thread, after the state took it into account. */
+    public void onEvent(Consumer<CacheEvent> listener) {
+        eventListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** How writes to the source of truth fared against the caches that hold their entities. */
+    public WriteCoverage writeCoverage() {
+        return coverage;
     }
 
     private void observed(Observation observation) {
@@ -195,6 +211,8 @@ public final class CacheAudit implements AutoCloseable {
 
         private boolean defaultDetectors = true;
 
+        private Duration coverageWindow = Detectors.DEFAULT_COVERAGE_WINDOW;
+
         private final List<Detector> detectors = new ArrayList<>();
 
         private final List<FindingListener> findingListeners = new ArrayList<>(List.of(new FindingLogger()));
@@ -238,6 +256,12 @@ public final class CacheAudit implements AutoCloseable {
 
         public Builder maxFindings(int maxFindings) {
             this.maxFindings = maxFindings;
+            return this;
+        }
+
+        /** How long after a write (or its commit) an invalidation still covers it. */
+        public Builder coverageWindow(Duration coverageWindow) {
+            this.coverageWindow = Objects.requireNonNull(coverageWindow, "coverageWindow");
             return this;
         }
 

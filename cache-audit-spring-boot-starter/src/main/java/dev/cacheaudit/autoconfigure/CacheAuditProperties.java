@@ -2,6 +2,11 @@ package dev.cacheaudit.autoconfigure;
 
 import dev.cacheaudit.core.keys.KeyRedactor;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -24,6 +29,11 @@ public class CacheAuditProperties {
     private final Recording recording = new Recording();
 
     private final Limits limits = new Limits();
+
+    private final Coverage coverage = new Coverage();
+
+    /** Per-cache settings, by cache name. */
+    private final Map<String, CacheSettings> caches = new LinkedHashMap<>();
 
     public boolean isEnabled() {
         return enabled;
@@ -57,6 +67,14 @@ public class CacheAuditProperties {
         return limits;
     }
 
+    public Coverage getCoverage() {
+        return coverage;
+    }
+
+    public Map<String, CacheSettings> getCaches() {
+        return caches;
+    }
+
     /**
      * Checks the values that binding alone cannot, failing with a message that names the property.
      *
@@ -76,6 +94,21 @@ public class CacheAuditProperties {
             throw new InvalidConfigurationPropertyValueException(
                     "cache-audit.limits.max-heap", limits.getMaxHeap(), "It must be at least 1MB.");
         }
+        Duration window = coverage.getWindow();
+        if (window.isNegative() || window.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new InvalidConfigurationPropertyValueException(
+                    "cache-audit.coverage.window", window, "It must be between 0 and 10 minutes.");
+        }
+        caches.forEach((name, settings) -> {
+            for (String entity : settings.getEntity()) {
+                if (!entity.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*")) {
+                    throw new InvalidConfigurationPropertyValueException(
+                            "cache-audit.caches." + name + ".entity",
+                            entity,
+                            "It must be fully qualified class names of entities.");
+                }
+            }
+        });
         Path path = report.getPath();
         if (path != null && java.nio.file.Files.isDirectory(path)) {
             throw new InvalidConfigurationPropertyValueException(
@@ -86,6 +119,42 @@ public class CacheAuditProperties {
     private static void positive(String name, int value) {
         if (value < 1) {
             throw new InvalidConfigurationPropertyValueException(name, value, "It must be positive.");
+        }
+    }
+
+    /** How writes to the source of truth are matched with cache invalidations. */
+    public static class Coverage {
+
+        /**
+         * How long after a write (or after its transaction committed) an eviction, put or clear still covers it, for
+         * invalidation from after-commit listeners or done asynchronously.
+         */
+        private Duration window = Duration.ofSeconds(2);
+
+        public Duration getWindow() {
+            return window;
+        }
+
+        public void setWindow(Duration window) {
+            this.window = window;
+        }
+    }
+
+    /** Settings of one cache. */
+    public static class CacheSettings {
+
+        /**
+         * Fully qualified class names of the entities whose values this cache holds, when its @Cacheable methods return
+         * other types (DTOs, say): a write of such an entity must invalidate the cache.
+         */
+        private List<String> entity = new ArrayList<>();
+
+        public List<String> getEntity() {
+            return entity;
+        }
+
+        public void setEntity(List<String> entity) {
+            this.entity = entity;
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.cacheaudit.core.metrics;
 
 import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.detect.WriteCoverage;
 import dev.cacheaudit.core.engine.AuditEngine;
+import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.finding.FindingStore;
 import dev.cacheaudit.core.state.CacheCounters;
 import io.micrometer.core.instrument.Counter;
@@ -9,7 +11,9 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -19,7 +23,10 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code cache.audit.operations} (tags {@code cache}, {@code result}: hit, miss, put, evict, clear, error):
  *       cache operations observed.
  *   <li>{@code cache.audit.findings} (tags {@code kind}, {@code severity}, {@code cache}): sightings of problems.
- *   <li>{@code cache.audit.writes} (tag {@code outcome}): writes to the source of truth observed.
+ *   <li>{@code cache.audit.writes} (tag {@code outcome}: covered, uncovered, unheld): writes to the source of truth,
+ *       per cache holding the written entity, by whether an invalidation covered them.
+ *   <li>{@code cache.audit.eviction.duration} (tag {@code outcome}: removed, absent, failed): how long Redis
+ *       evictions took to complete.
  *   <li>{@code cache.audit.events.dropped}: events dropped because the engine's queue was full.
  *   <li>{@code cache.audit.events.queued}: events waiting for analysis.
  *   <li>{@code cache.audit.internal.errors}: faults of the auditor itself, which it survived.
@@ -50,10 +57,20 @@ public final class CacheAuditMetrics implements MeterBinder {
                         observation.cache())
                 .register(registry)
                 .increment());
-        FunctionCounter.builder(MeterNames.WRITES, audit, CacheAudit::sourceWrites)
-                .description("Writes to the source of truth observed")
-                .tags(MeterNames.TAG_OUTCOME, "recorded")
-                .register(registry);
+        WriteCoverage coverage = audit.writeCoverage();
+        writes(registry, coverage, "covered", WriteCoverage::coveredCount);
+        writes(registry, coverage, "uncovered", WriteCoverage::uncoveredCount);
+        writes(registry, coverage, "unheld", WriteCoverage::unheldCount);
+        Timer removed = evictionTimer(registry, "removed");
+        Timer absent = evictionTimer(registry, "absent");
+        Timer failed = evictionTimer(registry, "failed");
+        audit.onEvent(event -> {
+            if (event instanceof RedisCommand command
+                    && (command.command().equals("DEL") || command.command().equals("UNLINK"))) {
+                Timer timer = command.failed() ? failed : command.result() > 0 ? removed : absent;
+                timer.record(command.durationNanos(), TimeUnit.NANOSECONDS);
+            }
+        });
         AuditEngine engine = audit.engine();
         FunctionCounter.builder(MeterNames.EVENTS_DROPPED, engine, AuditEngine::droppedEvents)
                 .description("Events dropped because the audit engine's queue was full")
@@ -73,6 +90,24 @@ public final class CacheAuditMetrics implements MeterBinder {
                 .register(registry);
         FunctionCounter.builder(MeterNames.FINDINGS_DROPPED, audit.findings(), FindingStore::dropped)
                 .description("Distinct findings not stored because the finding store was full")
+                .register(registry);
+    }
+
+    private static void writes(
+            MeterRegistry registry, WriteCoverage coverage, String outcome, ToDoubleFunction<WriteCoverage> count) {
+        FunctionCounter.builder(MeterNames.WRITES, coverage, count)
+                .description("Writes to the source of truth, per cache holding the written entity, by whether an"
+                        + " invalidation covered them (unheld: no cache held an entry the write could make stale)")
+                .tags(MeterNames.TAG_OUTCOME, outcome)
+                .register(registry);
+    }
+
+    private static Timer evictionTimer(MeterRegistry registry, String outcome) {
+        return Timer.builder(MeterNames.EVICTION_DURATION)
+                .description("How long Redis DEL/UNLINK evictions took from dispatch to completion (Spring Data"
+                        + " Redis 4 sends them without waiting)")
+                .tags(MeterNames.TAG_OUTCOME, outcome)
+                .publishPercentileHistogram()
                 .register(registry);
     }
 

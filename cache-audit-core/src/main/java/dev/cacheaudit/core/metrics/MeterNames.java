@@ -9,6 +9,8 @@ public final class MeterNames {
 
     public static final String WRITES = "cache.audit.writes";
 
+    public static final String EVICTION_DURATION = "cache.audit.eviction.duration";
+
     public static final String EVENTS_DROPPED = "cache.audit.events.dropped";
 
     public static final String EVENTS_QUEUED = "cache.audit.events.queued";

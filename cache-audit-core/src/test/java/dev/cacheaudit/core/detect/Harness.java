@@ -1,6 +1,7 @@
 package dev.cacheaudit.core.detect;
 
 import dev.cacheaudit.core.event.CacheClear;
+import dev.cacheaudit.core.event.CacheError;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;
@@ -9,6 +10,8 @@ import dev.cacheaudit.core.event.CacheRegistered;
 import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
 import dev.cacheaudit.core.event.DeclaredOperations;
 import dev.cacheaudit.core.event.RedisCommand;
+import dev.cacheaudit.core.event.SourceWrite;
+import dev.cacheaudit.core.event.TxBoundary;
 import dev.cacheaudit.core.event.TxState;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
@@ -17,6 +20,7 @@ import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.state.AuditState;
 import dev.cacheaudit.core.state.StateLimits;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,6 +87,39 @@ final class Harness {
     Harness redis(String command, String key, long result, String site) {
         return apply(
                 new RedisCommand(command, key.getBytes(StandardCharsets.UTF_8), result, -1, null, 1000, tick(), site));
+    }
+
+    Harness write(String entity, Object id, long txId, String site) {
+        return apply(new SourceWrite(entity, id, SourceWrite.Kind.SAVE, site, new TxState(txId, false), tick()));
+    }
+
+    Harness evictInTx(String cache, Object key, long txId, boolean transactionAware, String site) {
+        return apply(new CacheEvict(cache, key, site, new TxState(txId, transactionAware), tick()));
+    }
+
+    Harness commit(long txId) {
+        return apply(new TxBoundary(txId, TxBoundary.Outcome.COMMITTED, tick()));
+    }
+
+    Harness rollback(long txId) {
+        return apply(new TxBoundary(txId, TxBoundary.Outcome.ROLLED_BACK, tick()));
+    }
+
+    Harness error(String cache, String operation, Object key, boolean swallowed, String site) {
+        return apply(new CacheError(cache, operation, key, "java.lang.IllegalStateException", swallowed, site, tick()));
+    }
+
+    Harness redisFailure(String command, String key, String error) {
+        return apply(new RedisCommand(command, key.getBytes(StandardCharsets.UTF_8), -1, -1, error, 0, tick(), null));
+    }
+
+    /** Lets time pass and runs the detectors' time-based checks. */
+    Harness advance(Duration duration) {
+        clock += duration.toNanos();
+        for (Detector detector : detectors) {
+            detector.onTick(clock, state, observations::add);
+        }
+        return this;
     }
 
     List<Observation> of(FindingKind kind) {

@@ -1,0 +1,132 @@
+package dev.cacheaudit.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
+import dev.cacheaudit.core.finding.FindingKind;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** EVICT_BEFORE_COMMIT, EVICTION_FAILED and FULL_CLEAR, each with the design that stays silent. */
+class WritePathDetectorsTests {
+
+    private static final String SERVICE = "com.acme.UserService#rename(Long,String)";
+
+    private final Harness harness = new Harness().cache("users", KeyComparison.EQUALS);
+
+    @Test
+    void evictionInsideATransactionThatCommitsIsEvictBeforeCommit() {
+        harness.evictInTx("users", 42L, 9, false, SERVICE)
+                .advance(Duration.ofMillis(40))
+                .commit(9);
+
+        assertThat(harness.of(FindingKind.EVICT_BEFORE_COMMIT)).singleElement().satisfies(o -> {
+            assertThat(o.cache()).isEqualTo("users");
+            assertThat(o.sites()).containsExactly(SERVICE);
+            assertThat(o.evidence()).containsEntry("transaction", "committed");
+            assertThat(Long.parseLong(o.evidence().get("commitAfterMs"))).isGreaterThanOrEqualTo(40);
+        });
+    }
+
+    @Test
+    void transactionAwareCacheStaysSilent() {
+        harness.evictInTx("users", 42L, 9, true, SERVICE).commit(9);
+
+        assertThat(harness.of(FindingKind.EVICT_BEFORE_COMMIT)).isEmpty();
+    }
+
+    @Test
+    void evictionOutsideATransactionStaysSilent() {
+        harness.evict("users", 42L, SERVICE);
+
+        assertThat(harness.of(FindingKind.EVICT_BEFORE_COMMIT)).isEmpty();
+    }
+
+    @Test
+    void evictionInARolledBackTransactionStaysSilent() {
+        harness.evictInTx("users", 42L, 9, false, SERVICE).rollback(9);
+
+        assertThat(harness.of(FindingKind.EVICT_BEFORE_COMMIT)).isEmpty();
+    }
+
+    @Test
+    void evictionSwallowedByAnErrorHandlerIsReportedOnceAsSwallowed() {
+        Object key = 42L;
+        harness.error("users", "evict", key, false, SERVICE).error("users", "evict", key, true, SERVICE);
+        harness.advance(Duration.ofSeconds(1));
+
+        assertThat(harness.of(FindingKind.EVICTION_FAILED)).singleElement().satisfies(o -> {
+            assertThat(o.evidence()).containsEntry("swallowed", "true");
+            assertThat(o.message()).contains("swallowed");
+            assertThat(o.sites()).containsExactly(SERVICE);
+        });
+    }
+
+    @Test
+    void evictionThatThrewToTheApplicationIsReported() {
+        harness.error("users", "evict", 42L, false, SERVICE).advance(Duration.ofSeconds(1));
+
+        assertThat(harness.of(FindingKind.EVICTION_FAILED)).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("swallowed", "false"));
+    }
+
+    @Test
+    void failedReadsAreNotEvictionFailures() {
+        harness.error("users", "get", 42L, true, SERVICE).advance(Duration.ofSeconds(1));
+
+        assertThat(harness.of(FindingKind.EVICTION_FAILED)).isEmpty();
+    }
+
+    @Test
+    void asynchronousUnlinkRefusedByRedisIsEvictionFailed() {
+        harness.redisFailure("UNLINK", "users::42", "NOPERM User cache has no permissions to run the 'unlink' command");
+
+        assertThat(harness.of(FindingKind.EVICTION_FAILED)).singleElement().satisfies(o -> {
+            assertThat(o.cache()).isEqualTo("users");
+            assertThat(o.evidence()).containsEntry("operation", "UNLINK");
+            assertThat(o.message()).contains("NOPERM");
+        });
+    }
+
+    @Test
+    void failedRedisReadsAreNotEvictionFailures() {
+        harness.redisFailure("GET", "users::42", "ERR timeout");
+
+        assertThat(harness.of(FindingKind.EVICTION_FAILED)).isEmpty();
+    }
+
+    @Test
+    void repeatedClearsOfAPopulatedCacheOnTheWritePathAreFullClears() {
+        for (int round = 0; round < 3; round++) {
+            for (long id = 0; id < 10; id++) {
+                harness.read("users", id, "com.acme.UserService#find(Long)");
+            }
+            harness.clear("users", SERVICE);
+        }
+        harness.read("users", 1L, "com.acme.UserService#find(Long)");
+
+        assertThat(harness.of(FindingKind.FULL_CLEAR)).singleElement().satisfies(o -> {
+            assertThat(o.sites()).containsExactly(SERVICE);
+            assertThat(o.evidence()).containsEntry("clearsInWindow", "3").containsEntry("averageEntriesDropped", "10");
+        });
+    }
+
+    @Test
+    void rareAdministrativeClearStaysSilent() {
+        for (long id = 0; id < 10; id++) {
+            harness.read("users", id, "com.acme.UserService#find(Long)");
+        }
+        harness.clear("users", "com.acme.Admin#flushCaches()");
+
+        assertThat(harness.of(FindingKind.FULL_CLEAR)).isEmpty();
+    }
+
+    @Test
+    void clearsOfAnAlmostEmptyCacheStaySilent() {
+        for (int round = 0; round < 5; round++) {
+            harness.read("users", 1L, "com.acme.UserService#find(Long)").clear("users", SERVICE);
+        }
+
+        assertThat(harness.of(FindingKind.FULL_CLEAR)).isEmpty();
+    }
+}
