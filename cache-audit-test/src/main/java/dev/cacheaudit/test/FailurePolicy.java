@@ -46,9 +46,13 @@ record FailurePolicy(boolean failOnFindings, Severity severity, Set<FindingKind>
                 kinds == null ? base.kinds : parseKinds(kinds));
     }
 
-    /** Whether this finding fails the test. */
+    /**
+     * Whether this finding fails the test. Suspicions from start-up analysis never do: no test caused them, and traffic
+     * that shows them turns them into confirmed findings.
+     */
     boolean fails(Finding finding) {
         return failOnFindings
+                && finding.confirmed()
                 && finding.severity().atLeast(severity)
                 && (kinds.isEmpty() || kinds.contains(finding.kind()));
     }

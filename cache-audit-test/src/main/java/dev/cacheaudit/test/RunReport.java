@@ -177,7 +177,8 @@ final class RunReport {
                     firstSeen,
                     lastSeen,
                     first.remediation(),
-                    evidence);
+                    evidence,
+                    first.status());
         }
     }
 }
