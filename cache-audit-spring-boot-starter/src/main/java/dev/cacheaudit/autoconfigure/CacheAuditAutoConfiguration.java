@@ -2,9 +2,11 @@ package dev.cacheaudit.autoconfigure;
 
 import dev.cacheaudit.autoconfigure.cache.AuditingCacheManagerPostProcessor;
 import dev.cacheaudit.autoconfigure.cache.CacheAnnotationScanner;
+import dev.cacheaudit.autoconfigure.cache.CacheErrorHandlerDecorator;
 import dev.cacheaudit.autoconfigure.cache.CacheInvocationAdvisor;
 import dev.cacheaudit.autoconfigure.cache.CacheRecorder;
 import dev.cacheaudit.autoconfigure.cache.SimpleKeyDecomposer;
+import dev.cacheaudit.autoconfigure.data.HibernateListenerRegistrar;
 import dev.cacheaudit.autoconfigure.data.RepositoryWriteRecorder;
 import dev.cacheaudit.autoconfigure.redis.LettuceCommandRecorder;
 import dev.cacheaudit.autoconfigure.redis.LettuceListenerRegistrar;
@@ -62,6 +64,7 @@ public class CacheAuditAutoConfiguration {
                 .application(application)
                 .engine(settings)
                 .redaction(properties.getRedaction().getKeys())
+                .coverageWindow(properties.getCoverage().getWindow())
                 .maxFindings(limits.getMaxFindings());
         detectors.orderedStream().forEach(builder::detector);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
@@ -104,8 +107,18 @@ public class CacheAuditAutoConfiguration {
 
     @Bean
     CacheAnnotationScanner cacheAuditAnnotationScanner(
-            org.springframework.beans.factory.config.ConfigurableListableBeanFactory beanFactory, CacheAudit audit) {
-        return new CacheAnnotationScanner(beanFactory, audit);
+            org.springframework.beans.factory.config.ConfigurableListableBeanFactory beanFactory,
+            CacheAudit audit,
+            CacheAuditProperties properties) {
+        java.util.Map<String, java.util.List<String>> entities = new java.util.LinkedHashMap<>();
+        properties.getCaches().forEach((cache, settings) -> entities.put(cache, settings.getEntity()));
+        return new CacheAnnotationScanner(beanFactory, audit, entities);
+    }
+
+    @Bean
+    CacheErrorHandlerDecorator cacheAuditErrorHandlerDecorator(
+            ObjectProvider<org.springframework.cache.interceptor.CacheInterceptor> interceptors, CacheAudit audit) {
+        return new CacheErrorHandlerDecorator(interceptors, audit);
     }
 
     @Bean
@@ -133,6 +146,23 @@ public class CacheAuditAutoConfiguration {
         static RepositoryWriteRecorder cacheAuditRepositoryWriteRecorder(
                 ObjectProvider<CacheAudit> audit, ObjectProvider<TransactionProbe> transactions) {
             return new RepositoryWriteRecorder(audit, transactions);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(
+            name = {"org.hibernate.event.spi.PostUpdateEventListener", "jakarta.persistence.EntityManagerFactory"})
+    @ConditionalOnProperty(
+            prefix = "cache-audit.recording",
+            name = "repository-writes",
+            havingValue = "true",
+            matchIfMissing = true)
+    static class HibernateConfiguration {
+
+        @Bean
+        static HibernateListenerRegistrar cacheAuditHibernateListenerRegistrar(
+                ObjectProvider<CacheAudit> audit, ObjectProvider<TransactionProbe> transactions) {
+            return new HibernateListenerRegistrar(audit, transactions);
         }
     }
 

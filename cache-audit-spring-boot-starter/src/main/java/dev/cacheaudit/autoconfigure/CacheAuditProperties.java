@@ -203,7 +203,10 @@ public class CacheAuditProperties {
         /** Whether Redis commands are recorded through a Lettuce command listener. */
         private boolean redisCommands = true;
 
-        /** Whether repository writes (save, delete, modifying queries) are recorded. */
+        /**
+         * Whether writes to the database are recorded: Spring Data repository writes (save, delete, modifying queries)
+         * and, with Hibernate, every entity flushed (dirty checking included).
+         */
         private boolean repositoryWrites = true;
 
         public double getHitSampleRate() {

@@ -4,12 +4,15 @@ import dev.cacheaudit.autoconfigure.support.CallSites;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.DeclaredOperations;
 import dev.cacheaudit.core.event.DeclaredOperations.Declared;
+import dev.cacheaudit.core.event.DeclaredOperations.Holding;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -37,14 +40,28 @@ public final class CacheAnnotationScanner implements SmartInitializingSingleton 
 
     private final CacheOperationSource source = new AnnotationCacheOperationSource(false);
 
-    public CacheAnnotationScanner(ConfigurableListableBeanFactory beanFactory, CacheAudit audit) {
+    private final Map<String, List<String>> configuredEntities;
+
+    /**
+     * @param beanFactory where the application's beans are
+     * @param audit where the declared operations go
+     * @param configuredEntities entity class names by cache, from {@code cache-audit.caches.<name>.entity}
+     */
+    public CacheAnnotationScanner(
+            ConfigurableListableBeanFactory beanFactory,
+            CacheAudit audit,
+            Map<String, List<String>> configuredEntities) {
         this.beanFactory = beanFactory;
         this.audit = audit;
+        this.configuredEntities = configuredEntities;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         List<Declared> declared = new ArrayList<>();
+        Set<Holding> holdings = new LinkedHashSet<>();
+        configuredEntities.forEach((cache, entities) ->
+                entities.forEach(entity -> holdings.add(new Holding(cache, entity, "configuration"))));
         Set<Class<?>> seen = new HashSet<>();
         for (String name : beanFactory.getBeanDefinitionNames()) {
             try {
@@ -57,7 +74,7 @@ public final class CacheAnnotationScanner implements SmartInitializingSingleton 
                 }
                 for (Class<?> candidate : candidates(type)) {
                     if (seen.add(candidate) && source.isCandidateClass(candidate)) {
-                        scan(candidate, declared);
+                        scan(candidate, declared, holdings);
                     }
                 }
             } catch (RuntimeException | LinkageError ex) {
@@ -66,8 +83,8 @@ public final class CacheAnnotationScanner implements SmartInitializingSingleton 
                         .recordingError(ex instanceof RuntimeException runtime ? runtime : new RuntimeException(ex));
             }
         }
-        if (!declared.isEmpty()) {
-            audit.submit(new DeclaredOperations(declared, System.nanoTime()));
+        if (!declared.isEmpty() || !holdings.isEmpty()) {
+            audit.submit(new DeclaredOperations(declared, new ArrayList<>(holdings), System.nanoTime()));
         }
     }
 
@@ -82,7 +99,7 @@ public final class CacheAnnotationScanner implements SmartInitializingSingleton 
         return List.of(user);
     }
 
-    private void scan(Class<?> type, List<Declared> declared) {
+    private void scan(Class<?> type, List<Declared> declared, Set<Holding> holdings) {
         for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
             Collection<CacheOperation> operations = source.getCacheOperations(method, type);
             if (operations == null) {
@@ -99,8 +116,12 @@ public final class CacheAnnotationScanner implements SmartInitializingSingleton 
                 }
                 String keyGenerator =
                         StringUtils.hasText(operation.getKeyGenerator()) ? operation.getKeyGenerator() : null;
+                Class<?> entity = kind == DeclaredOperations.Kind.READ ? EntityTypes.heldBy(method, type) : null;
                 for (String cache : operation.getCacheNames()) {
                     declared.add(new Declared(cache, kind, operation.getKey(), keyGenerator, parameterTypes, site));
+                    if (entity != null) {
+                        holdings.add(new Holding(cache, entity.getName(), "return-type"));
+                    }
                 }
             }
         }

@@ -21,6 +21,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CacheRecorder {
 
+    /**
+     * The last miss of a thread outside annotated methods, so that the put that follows it in hand-written
+     * cache-aside code is known as a load, not as a write-through.
+     */
+    private static final ThreadLocal<@Nullable Miss> LAST_MISS = new ThreadLocal<>();
+
     private final CacheAudit audit;
 
     private final TransactionProbe transactions;
@@ -70,6 +76,8 @@ public final class CacheRecorder {
         if (invocation != null) {
             invocation.loadStarted(now);
             site = invocation.site();
+        } else {
+            LAST_MISS.set(new Miss(cache, key, now));
         }
         audit.submit(new CacheRead(cache, key, false, site, now));
     }
@@ -77,7 +85,7 @@ public final class CacheRecorder {
     void put(String cache, CacheCounters counters, Object key, boolean transactionAware) {
         counters.put();
         Invocation invocation = Invocation.current();
-        long loadStart = invocation != null ? invocation.loadStartNanos() : 0;
+        long loadStart = invocation != null ? invocation.loadStartNanos() : programmaticLoadStart(cache, key);
         audit.submit(new CachePut(
                 cache, key, site(invocation), loadStart, transactions.current(transactionAware), System.nanoTime()));
     }
@@ -104,6 +112,17 @@ public final class CacheRecorder {
     void recordingFailed(RuntimeException ex) {
         audit.engine().recordingError(ex);
     }
+
+    private static long programmaticLoadStart(String cache, Object key) {
+        Miss miss = LAST_MISS.get();
+        if (miss == null) {
+            return 0;
+        }
+        LAST_MISS.remove();
+        return miss.cache.equals(cache) && (miss.key == key || miss.key.equals(key)) ? miss.nanos : 0;
+    }
+
+    private record Miss(String cache, Object key, long nanos) {}
 
     private static String site(@Nullable Invocation invocation) {
         return invocation != null ? invocation.site() : CallSites.firstApplicationFrame();

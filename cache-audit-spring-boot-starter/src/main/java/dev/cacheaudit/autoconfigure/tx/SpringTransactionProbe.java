@@ -30,22 +30,31 @@ public final class SpringTransactionProbe implements TransactionProbe {
             return cacheTransactionAware ? new TxState(0, true) : TxState.NONE;
         }
         Object bound = TransactionSynchronizationManager.getResource(TX_ID);
-        long id;
-        if (bound instanceof Long existing) {
-            id = existing;
-        } else {
-            id = IDS.incrementAndGet();
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.bindResource(TX_ID, id);
-                TransactionSynchronizationManager.registerSynchronization(new Boundary(id));
-            }
+        if (bound instanceof Boundary boundary) {
+            // After the commit (in AFTER_COMMIT listeners, say) the thread still counts as in the transaction.
+            return boundary.committed
+                    ? TransactionProbe.NONE.current(cacheTransactionAware)
+                    : new TxState(boundary.id, cacheTransactionAware);
+        }
+        long id = IDS.incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            Boundary boundary = new Boundary(id);
+            TransactionSynchronizationManager.bindResource(TX_ID, boundary);
+            TransactionSynchronizationManager.registerSynchronization(boundary);
         }
         return new TxState(id, cacheTransactionAware);
     }
 
+    /**
+     * Reports how a transaction ended. It runs first among the synchronizations, so that the commit is recorded at the
+     * moment it happened and operations in after-commit callbacks (such as {@code @TransactionalEventListener}) are
+     * seen as after the commit.
+     */
     private final class Boundary implements TransactionSynchronization {
 
         private final long id;
+
+        private volatile boolean committed;
 
         Boundary(long id) {
             this.id = id;
@@ -53,20 +62,25 @@ public final class SpringTransactionProbe implements TransactionProbe {
 
         @Override
         public int getOrder() {
-            // Last, so that the boundary is recorded after other synchronizations (such as a transaction-aware
-            // cache's deferred evictions) have run.
-            return LOWEST_PRECEDENCE;
+            return HIGHEST_PRECEDENCE;
+        }
+
+        @Override
+        public void afterCommit() {
+            committed = true;
+            audit.submit(new TxBoundary(id, TxBoundary.Outcome.COMMITTED, System.nanoTime()));
         }
 
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(TX_ID);
+            if (committed) {
+                return;
+            }
+            // Committed without our afterCommit having run: this boundary was registered during the after-commit
+            // callbacks, so what was recorded under its id ran after the commit, not before it.
             TxBoundary.Outcome outcome =
-                    switch (status) {
-                        case STATUS_COMMITTED -> TxBoundary.Outcome.COMMITTED;
-                        case STATUS_ROLLED_BACK -> TxBoundary.Outcome.ROLLED_BACK;
-                        default -> TxBoundary.Outcome.UNKNOWN;
-                    };
+                    status == STATUS_ROLLED_BACK ? TxBoundary.Outcome.ROLLED_BACK : TxBoundary.Outcome.UNKNOWN;
             audit.submit(new TxBoundary(id, outcome, System.nanoTime()));
         }
     }

@@ -26,4 +26,8 @@ public class Account {
     public String getName() {
         return name;
     }
+
+    public void rename(String name) {
+        this.name = name;
+    }
 }

@@ -1,0 +1,69 @@
+package dev.cacheaudit.autoconfigure.data;
+
+import dev.cacheaudit.autoconfigure.support.CallSites;
+import dev.cacheaudit.autoconfigure.support.TransactionProbe;
+import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.event.SourceWrite;
+import java.io.Serial;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+
+/**
+ * Records the writes Hibernate flushes, whatever caused them: a repository {@code save}, and also a managed entity
+ * changed inside a transaction with no {@code save} at all (dirty checking). Runs on the flushing thread; a write seen
+ * here and by the repository advice in one transaction counts once.
+ */
+final class HibernateWriteListener
+        implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final transient CacheAudit audit;
+
+    private final transient TransactionProbe transactions;
+
+    HibernateWriteListener(CacheAudit audit, TransactionProbe transactions) {
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void onPostInsert(PostInsertEvent event) {
+        record(event.getPersister(), event.getId(), SourceWrite.Kind.SAVE);
+    }
+
+    @Override
+    public void onPostUpdate(PostUpdateEvent event) {
+        record(event.getPersister(), event.getId(), SourceWrite.Kind.SAVE);
+    }
+
+    @Override
+    public void onPostDelete(PostDeleteEvent event) {
+        record(event.getPersister(), event.getId(), SourceWrite.Kind.DELETE);
+    }
+
+    @Override
+    public boolean requiresPostCommitHandling(EntityPersister persister) {
+        return false;
+    }
+
+    private void record(EntityPersister persister, Object id, SourceWrite.Kind kind) {
+        try {
+            audit.submit(new SourceWrite(
+                    persister.getMappedClass().getName(),
+                    id,
+                    kind,
+                    CallSites.firstApplicationFrame(),
+                    transactions.current(false),
+                    System.nanoTime()));
+        } catch (RuntimeException ex) {
+            audit.engine().recordingError(ex);
+        }
+    }
+}
