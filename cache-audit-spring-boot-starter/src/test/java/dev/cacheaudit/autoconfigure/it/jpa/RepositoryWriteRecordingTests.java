@@ -79,7 +79,8 @@ class RepositoryWriteRecordingTests {
         List<Account> saved = accounts.saveAll(List.of(new Account("a"), new Account("b")));
         audit.awaitQuiescence(Duration.ofSeconds(5));
 
-        assertThat(recorded.events(SourceWrite.class).map(SourceWrite::id))
+        // The repository advice and Hibernate's flush listener both see each insert; the detectors count it once.
+        assertThat(recorded.events(SourceWrite.class).map(SourceWrite::id).distinct())
                 .containsExactlyInAnyOrder(saved.get(0).getId(), saved.get(1).getId());
     }
 
