@@ -32,6 +32,9 @@ public final class EvictionFailedDetector implements Detector {
 
     private final Map<String, Long> lastCacheFailure = new LinkedHashMap<>();
 
+    /** Refused commands waiting a tick, in case the cache decorator saw the same failure (synchronous evictions). */
+    private final java.util.List<RedisCommand> wireFailures = new java.util.ArrayList<>();
+
     public EvictionFailedDetector(KeyRedactor redactor) {
         this.redactor = redactor;
     }
@@ -57,7 +60,9 @@ public final class EvictionFailedDetector implements Detector {
                 unresolved = error;
             }
         } else if (event instanceof RedisCommand command && command.failed() && isDelete(command.command())) {
-            fromWire(command, findings);
+            if (wireFailures.size() < 1000) {
+                wireFailures.add(command);
+            }
         } else {
             flush(state, findings);
         }
@@ -66,6 +71,14 @@ public final class EvictionFailedDetector implements Detector {
     @Override
     public void onTick(long nowNanos, AuditState state, FindingSink findings) {
         flush(state, findings);
+        java.util.Iterator<RedisCommand> pending = wireFailures.iterator();
+        while (pending.hasNext()) {
+            RedisCommand command = pending.next();
+            if (nowNanos - command.nanos() >= SAME_FAILURE_NANOS) {
+                pending.remove();
+                fromWire(command, state, findings);
+            }
+        }
     }
 
     /** A failure that no error handler claimed: the application saw the exception. */
@@ -77,10 +90,9 @@ public final class EvictionFailedDetector implements Detector {
         }
     }
 
-    private void fromWire(RedisCommand command, FindingSink findings) {
+    private void fromWire(RedisCommand command, AuditState state, FindingSink findings) {
         String printed = command.key() != null ? RedisKeys.print(command.key()) : "";
-        String[] split = RedisKeys.splitCacheKey(printed);
-        String cache = split != null ? split[0] : "redis";
+        String cache = cacheOf(printed, state);
         Long seen = lastCacheFailure.get(cache);
         if (seen != null && Math.abs(command.nanos() - seen) < SAME_FAILURE_NANOS) {
             return;
@@ -122,6 +134,24 @@ public final class EvictionFailedDetector implements Detector {
                 error.key() != null ? redactor.redact(state.describe(error.key())) : null,
                 error.site() != null ? List.of(error.site()) : List.of(),
                 evidence);
+    }
+
+    /**
+     * The cache a Redis key belongs to: the known cache whose name ends the part before {@code ::} (key prefixes such
+     * as {@code myapp:users::42} included), or that part itself.
+     */
+    private static String cacheOf(String printed, AuditState state) {
+        String[] split = RedisKeys.splitCacheKey(printed);
+        if (split == null) {
+            return AuditState.WIRE;
+        }
+        for (var profile : state.profiles()) {
+            String name = profile.name();
+            if (split[0].equals(name) || split[0].endsWith(":" + name) || split[0].endsWith(name)) {
+                return name;
+            }
+        }
+        return split[0];
     }
 
     private static boolean sameFailure(CacheError first, CacheError second) {

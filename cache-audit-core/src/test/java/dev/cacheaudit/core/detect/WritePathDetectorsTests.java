@@ -79,7 +79,9 @@ class WritePathDetectorsTests {
 
     @Test
     void asynchronousUnlinkRefusedByRedisIsEvictionFailed() {
-        harness.redisFailure("UNLINK", "users::42", "NOPERM User cache has no permissions to run the 'unlink' command");
+        harness.redisFailure(
+                "UNLINK", "app:users::42", "NOPERM User cache has no permissions to run the 'unlink' command");
+        harness.advance(Duration.ofSeconds(2));
 
         assertThat(harness.of(FindingKind.EVICTION_FAILED)).singleElement().satisfies(o -> {
             assertThat(o.cache()).isEqualTo("users");
@@ -91,8 +93,19 @@ class WritePathDetectorsTests {
     @Test
     void failedRedisReadsAreNotEvictionFailures() {
         harness.redisFailure("GET", "users::42", "ERR timeout");
+        harness.advance(Duration.ofSeconds(2));
 
         assertThat(harness.of(FindingKind.EVICTION_FAILED)).isEmpty();
+    }
+
+    @Test
+    void refusedSynchronousDeleteThatTheCacheAlsoSawIsReportedOnce() {
+        harness.redisFailure("DEL", "users::42", "NOPERM no permissions")
+                .error("users", "evict", 42L, true, SERVICE)
+                .advance(Duration.ofSeconds(2));
+
+        assertThat(harness.of(FindingKind.EVICTION_FAILED)).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("swallowed", "true"));
     }
 
     @Test
