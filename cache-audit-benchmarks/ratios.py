@@ -1,0 +1,99 @@
+"""Prints audited/unaudited ratios of a JMH JSON result of the cache-hit benchmarks against DESIGN.md §5 targets."""
+import json
+import math
+import statistics
+import sys
+
+TARGETS = {"InMemoryCacheHitBenchmark": ("in-memory", 1.15), "RedisCacheHitBenchmark": ("redis", 1.03)}
+THREADS = {"hit": 1, "hitTwoThreads": 2}
+
+
+def load(path):
+    with open(path) as f:
+        runs = json.load(f)
+    rows = {}
+    for run in runs:
+        cls, method = run["benchmark"].rsplit(".", 2)[-2:]
+        if cls not in TARGETS or method not in THREADS:
+            continue
+        metric = run["primaryMetric"]
+        alloc = None
+        for name, secondary in run.get("secondaryMetrics", {}).items():
+            if name.lstrip("\u00b7") == "gc.alloc.rate.norm":
+                alloc = secondary["score"]
+        iterations = [score for fork in metric.get("rawData", []) for score in fork]
+        audited = run["params"]["audited"] == "true"
+        key = (cls, run.get("threads", THREADS[method]))
+        rows.setdefault(key, {})[audited] = {
+            "score": float(metric["score"]),
+            # The string "NaN" when there is a single iteration.
+            "error": float(metric["scoreError"]),
+            "unit": metric["scoreUnit"],
+            "median": statistics.median(iterations) if iterations else float("nan"),
+            "alloc": alloc,
+        }
+    return rows
+
+
+NOISY = 0.10
+
+
+def verdict(ratio, band, target, noisy):
+    result = "PASS" if ratio <= target else "MISS"
+    # When the error band straddles the target, or a score is too noisy to trust, this run cannot tell.
+    if noisy or band != band or ratio - band <= target < ratio + band:
+        result += "?"
+    return result
+
+
+def number(value, digits=0, sign=False):
+    if value is None or value != value:
+        return "n/a"
+    return f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
+
+
+def main(path):
+    rows = load(path)
+    header = (
+        f"{'backend':<9} {'thr':>3}  {'unaudited':>19}  {'audited':>19}  {'unit':<5}  {'ratio (mean)':>14}  "
+        f"{'(median)':>8}  {'target':>6}  {'mean':<5}  {'median':<6}  {'B/op off':>8}  {'B/op on':>8}  {'B/op +':>7}"
+    )
+    print()
+    print("cache-audit overhead on a @Cacheable hit (JMH AverageTime: score ± 99.9% error over all forks)")
+    print(header)
+    print("-" * len(header))
+    misses = 0
+    for cls, threads in sorted(rows, key=lambda k: (list(TARGETS).index(k[0]), k[1])):
+        pair = rows[(cls, threads)]
+        backend, target = TARGETS[cls]
+        if False not in pair or True not in pair:
+            print(f"{backend:<9} {threads:>3}  incomplete: audited and unaudited were not both measured")
+            continue
+        off, on = pair[False], pair[True]
+        ratio = on["score"] / off["score"]
+        band = ratio * math.sqrt((off["error"] / off["score"]) ** 2 + (on["error"] / on["score"]) ** 2)
+        median_ratio = on["median"] / off["median"]
+        noisy = max(off["error"] / off["score"], on["error"] / on["score"]) > NOISY
+        mean_verdict = verdict(ratio, band, target, noisy)
+        misses += mean_verdict.startswith("MISS")
+        delta = None if off["alloc"] is None or on["alloc"] is None else on["alloc"] - off["alloc"]
+        unaudited = f"{off['score']:.3f} ± {number(off['error'], 3)}"
+        audited = f"{on['score']:.3f} ± {number(on['error'], 3)}"
+        ratio_text = f"{ratio:.3f} ± {number(band, 3)}"
+        print(
+            f"{backend:<9} {threads:>3}  {unaudited:>19}  {audited:>19}  {off['unit']:<5}  {ratio_text:>14}  "
+            f"{median_ratio:>8.3f}  {'<=' + format(target, '.2f'):>6}  {mean_verdict:<5}  "
+            f"{'PASS' if median_ratio <= target else 'MISS':<6}  {number(off['alloc']):>8}  {number(on['alloc']):>8}  "
+            f"{number(delta, sign=True):>7}"
+        )
+    print()
+    print("ratio (mean): audited / unaudited JMH scores, their relative errors added in quadrature. (median): the")
+    print("same with the median iteration over all forks, which resists interference from other processes.")
+    print(f"'?' after a verdict: the error band straddles the target, or a score's error exceeds {NOISY:.0%} of it:")
+    print("this run cannot tell (rerun on a quieter machine, or with more forks).")
+    print("B/op: gc.alloc.rate.norm, bytes allocated per call. Targets: DESIGN.md §5.")
+    print(f"{misses} target(s) missed on the mean ratio.")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
