@@ -15,10 +15,10 @@ public enum Auditing {
     /** The starter with its defaults. */
     FULL(Map.of(), null, false),
 
-    /** The starter without the cache-annotation advisor: only the {@code CacheManager}/{@code Cache} decorators. */
-    DECORATOR_ONLY(Map.of(), "cacheAuditInvocationAdvisor", false),
+    /** The starter without the tracking of annotated methods around Spring's cache interceptor: only the {@code CacheManager}/{@code Cache} decorators. */
+    DECORATOR_ONLY(Map.of(), "cacheAuditInvocationTracking", false),
 
-    /** The starter without the {@code CacheManager} post-processor: only the cache-annotation advisor. */
+    /** The starter without the {@code CacheManager} post-processor: only the tracking of annotated methods. */
     ADVISOR_ONLY(Map.of(), "cacheAuditCacheManagerPostProcessor", false),
 
     /** The starter with no hit handed to the engine ({@code hit-sample-rate=0}); hits are still counted. */

@@ -1,7 +1,7 @@
 package dev.cacheaudit.benchmarks;
 
 import dev.cacheaudit.autoconfigure.cache.AuditingCache;
-import dev.cacheaudit.autoconfigure.cache.CacheInvocationAdvisor;
+import dev.cacheaudit.autoconfigure.cache.InvocationTracking;
 import dev.cacheaudit.core.CacheAudit;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -99,10 +99,10 @@ final class CachedApplication implements AutoCloseable {
                 "cache '" + CACHE + "' is " + (decorated ? "" : "not ") + "an AuditingCache");
         check(service instanceof Advised, "ItemService is not proxied; @EnableCaching did not apply");
         boolean advised = Arrays.stream(((Advised) service).getAdvisors())
-                .anyMatch(advisor -> advisor instanceof CacheInvocationAdvisor);
+                .anyMatch(advisor -> advisor.getAdvice() instanceof InvocationTracking);
         check(
                 advised == auditing.advisesMethods(),
-                "ItemService is " + (advised ? "" : "not ") + "advised by CacheInvocationAdvisor");
+                "ItemService's cache interceptor is " + (advised ? "" : "not ") + "wrapped in InvocationTracking");
         check(
                 context.getBeansOfType(CacheAudit.class).isEmpty()
                         == (auditing == Auditing.OFF || auditing == Auditing.MANAGER_PROXY_ONLY),

@@ -3,7 +3,7 @@ package dev.cacheaudit.autoconfigure;
 import dev.cacheaudit.autoconfigure.cache.AuditingCacheManagerPostProcessor;
 import dev.cacheaudit.autoconfigure.cache.CacheAnnotationScanner;
 import dev.cacheaudit.autoconfigure.cache.CacheErrorHandlerDecorator;
-import dev.cacheaudit.autoconfigure.cache.CacheInvocationAdvisor;
+import dev.cacheaudit.autoconfigure.cache.CacheInterceptorTracking;
 import dev.cacheaudit.autoconfigure.cache.CacheRecorder;
 import dev.cacheaudit.autoconfigure.cache.SimpleKeyDecomposer;
 import dev.cacheaudit.autoconfigure.data.HibernateListenerRegistrar;
@@ -18,9 +18,7 @@ import dev.cacheaudit.core.engine.EngineSettings;
 import dev.cacheaudit.core.metrics.CacheAuditMetrics;
 import dev.cacheaudit.core.state.StateLimits;
 import java.time.Duration;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,7 +26,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
 /**
@@ -128,9 +125,8 @@ public class CacheAuditAutoConfiguration {
     }
 
     @Bean
-    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static CacheInvocationAdvisor cacheAuditInvocationAdvisor(BeanFactory beanFactory) {
-        return new CacheInvocationAdvisor(beanFactory);
+    static CacheInterceptorTracking cacheAuditInvocationTracking() {
+        return new CacheInterceptorTracking();
     }
 
     @Configuration(proxyBeanMethods = false)

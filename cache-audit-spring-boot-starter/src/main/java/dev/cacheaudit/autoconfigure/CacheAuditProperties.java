@@ -198,7 +198,7 @@ public class CacheAuditProperties {
          * Fraction of cache hits handed to the engine as events (all hits are counted). Misses, puts and evictions
          * are always recorded.
          */
-        private double hitSampleRate = 0.05;
+        private double hitSampleRate = 0.01;
 
         /** Whether Redis commands are recorded through a Lettuce command listener. */
         private boolean redisCommands = true;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cacheaudit.autoconfigure.actuate.CacheAuditEndpoint;
 import dev.cacheaudit.autoconfigure.actuate.CacheAuditEndpointAutoConfiguration;
 import dev.cacheaudit.autoconfigure.cache.AuditingCache;
-import dev.cacheaudit.autoconfigure.cache.CacheInvocationAdvisor;
+import dev.cacheaudit.autoconfigure.cache.CacheInterceptorTracking;
 import dev.cacheaudit.autoconfigure.cache.CacheRecorder;
 import dev.cacheaudit.autoconfigure.data.RepositoryWriteRecorder;
 import dev.cacheaudit.autoconfigure.redis.LettuceCommandRecorder;
@@ -42,7 +42,7 @@ class CacheAuditAutoConfigurationTests {
         contextRunner.run(context -> {
             assertThat(context).hasSingleBean(CacheAudit.class);
             assertThat(context).hasSingleBean(CacheRecorder.class);
-            assertThat(context).hasSingleBean(CacheInvocationAdvisor.class);
+            assertThat(context).hasSingleBean(CacheInterceptorTracking.class);
             assertThat(context).hasSingleBean(CacheAuditMetrics.class);
             assertThat(context).hasSingleBean(RepositoryWriteRecorder.class);
             assertThat(context).hasSingleBean(LettuceCommandRecorder.class);
@@ -54,7 +54,7 @@ class CacheAuditAutoConfigurationTests {
     void auditingIsDisabledByProperty() {
         contextRunner.withPropertyValues("cache-audit.enabled=false").run(context -> {
             assertThat(context).doesNotHaveBean(CacheAudit.class);
-            assertThat(context).doesNotHaveBean(CacheInvocationAdvisor.class);
+            assertThat(context).doesNotHaveBean(CacheInterceptorTracking.class);
             assertThat(context).doesNotHaveBean(CacheAuditEndpoint.class);
         });
     }

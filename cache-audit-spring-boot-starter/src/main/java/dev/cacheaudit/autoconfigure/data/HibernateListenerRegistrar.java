@@ -20,6 +20,10 @@ public final class HibernateListenerRegistrar implements BeanPostProcessor {
 
     private final ObjectProvider<TransactionProbe> transactions;
 
+    /** Session factories already listened to: one factory can be reached through several beans. */
+    private final java.util.Set<Object> registered =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     public HibernateListenerRegistrar(ObjectProvider<CacheAudit> audit, ObjectProvider<TransactionProbe> transactions) {
         this.audit = audit;
         this.transactions = transactions;
@@ -40,6 +44,9 @@ public final class HibernateListenerRegistrar implements BeanPostProcessor {
         }
         try {
             SessionFactoryImplementor sessionFactory = factory.unwrap(SessionFactoryImplementor.class);
+            if (!registered.add(sessionFactory)) {
+                return;
+            }
             EventListenerRegistry registry =
                     sessionFactory.getServiceRegistry().getService(EventListenerRegistry.class);
             if (registry == null) {
