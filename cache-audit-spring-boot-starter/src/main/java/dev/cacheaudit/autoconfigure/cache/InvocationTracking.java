@@ -27,11 +27,11 @@ public final class InvocationTracking implements MethodInterceptor {
 
     @Override
     public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-        Invocation previous = Invocation.enter(CallSites.of(invocation.getMethod()));
+        Invocation.Frames frames = Invocation.enter(CallSites.of(invocation.getMethod()));
         try {
             return cacheInterceptor.invoke(invocation);
         } finally {
-            Invocation.exit(previous);
+            Invocation.exit(frames);
         }
     }
 }

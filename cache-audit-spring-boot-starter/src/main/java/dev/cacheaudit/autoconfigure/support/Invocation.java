@@ -3,40 +3,40 @@ package dev.cacheaudit.autoconfigure.support;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The annotated method a thread is running, so that the cache operations it causes can be tied to it. Set by the
- * cache-annotation advice around the invocation; the cache decorator notes the miss that starts a load.
+ * The annotated method a thread is running, so that the cache operations it causes can be tied to it. Entered around
+ * Spring's cache interceptor; the cache decorator notes the miss that starts a load. Frames are reused per thread, so
+ * entering and leaving allocate nothing: this runs on every cache hit.
  */
 public final class Invocation {
 
-    private static final ThreadLocal<@Nullable Invocation> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Frames> FRAMES = ThreadLocal.withInitial(Frames::new);
 
-    private final String site;
+    private @Nullable String site;
 
     private long loadStartNanos;
 
-    private Invocation(String site) {
-        this.site = site;
-    }
+    private Invocation() {}
 
     /** The invocation the current thread is in, or {@code null} outside annotated methods. */
     public static @Nullable Invocation current() {
-        return CURRENT.get();
+        return FRAMES.get().current();
     }
 
-    /** Enters an invocation; returns the one it replaces, to be passed to {@link #exit(Invocation)}. */
-    public static @Nullable Invocation enter(String site) {
-        Invocation previous = CURRENT.get();
-        CURRENT.set(new Invocation(site));
-        return previous;
+    /** Enters an invocation; pass what it returns to {@link #exit(Frames)}. */
+    public static Frames enter(String site) {
+        Frames frames = FRAMES.get();
+        frames.push(site);
+        return frames;
     }
 
     /** Leaves the current invocation, restoring the enclosing one. */
-    public static void exit(@Nullable Invocation previous) {
-        CURRENT.set(previous);
+    public static void exit(Frames frames) {
+        frames.pop();
     }
 
     public String site() {
-        return site;
+        String current = site;
+        return current != null ? current : "unknown";
     }
 
     /** When the load that a miss started began; {@code 0} when no miss was seen. */
@@ -46,5 +46,40 @@ public final class Invocation {
 
     public void loadStarted(long nanos) {
         this.loadStartNanos = nanos;
+    }
+
+    /** One thread's stack of invocations; annotated methods that call each other nest. */
+    public static final class Frames {
+
+        private Invocation[] stack = new Invocation[4];
+
+        private int depth;
+
+        private Frames() {}
+
+        @Nullable
+        Invocation current() {
+            return depth > 0 ? stack[depth - 1] : null;
+        }
+
+        void push(String site) {
+            if (depth == stack.length) {
+                stack = java.util.Arrays.copyOf(stack, depth * 2);
+            }
+            Invocation frame = stack[depth];
+            if (frame == null) {
+                frame = new Invocation();
+                stack[depth] = frame;
+            }
+            frame.site = site;
+            frame.loadStartNanos = 0;
+            depth++;
+        }
+
+        void pop() {
+            if (depth > 0) {
+                depth--;
+            }
+        }
     }
 }
