@@ -32,6 +32,8 @@ public final class Detectors {
                 new UncoveredWriteDetector(redactor, coverage, coverageWindow),
                 new EvictBeforeCommitDetector(),
                 new EvictionFailedDetector(redactor),
-                new FullClearDetector());
+                new FullClearDetector(),
+                new TtlDetector(),
+                new StampedeDetector(redactor));
     }
 }

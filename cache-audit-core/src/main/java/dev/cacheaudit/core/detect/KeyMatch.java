@@ -47,6 +47,39 @@ final class KeyMatch {
         return history != null && history.reads() > 0 ? candidate : null;
     }
 
+    /**
+     * Whether the cache held, before a write, an entry the write may have made stale: one cached under the written
+     * identifier, or — when the cache is keyed by something else (an e-mail, say) — any entry at all.
+     */
+    static boolean couldBeStale(AuditState state, String cache, dev.cacheaudit.core.event.SourceWrite write) {
+        CacheProfile profile = state.existingProfile(cache);
+        if (profile == null || profile.putShapes().values().stream().noneMatch(s -> s.firstNanos() < write.nanos())) {
+            return false;
+        }
+        if (write.id() == null) {
+            return true;
+        }
+        String id = String.valueOf(write.id());
+        dev.cacheaudit.core.keys.KeyShape idShape = dev.cacheaudit.core.keys.KeyShape.of(id);
+        if (!idShape.variables().equals(java.util.List.of(id))) {
+            return true;
+        }
+        boolean keyedById = false;
+        for (ShapeId shape : profile.putShapes().keySet()) {
+            if (Nearness.placeholderCount(shape.shape()) != 1 || !shape.shape().contains(idShape.shape())) {
+                continue;
+            }
+            keyedById = true;
+            String candidate = Nearness.fill(shape.shape(), java.util.List.of(id));
+            KeyHistory history = candidate != null ? state.existingHistory(cache, shape.type(), candidate) : null;
+            if (history != null && history.lastPutNanos() != 0 && history.lastPutNanos() < write.nanos()) {
+                return true;
+            }
+        }
+        // Keyed by the identifier but that identifier was never cached: nothing to be stale.
+        return !keyedById;
+    }
+
     /** The simple-valued read shape that was used most, or {@code null} when the cache has none. */
     static Map.@Nullable Entry<ShapeId, ShapeStats> mostReadSimpleShape(CacheProfile profile) {
         Map.Entry<ShapeId, ShapeStats> best = null;

@@ -11,11 +11,7 @@ import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
-import dev.cacheaudit.core.keys.Nearness;
 import dev.cacheaudit.core.state.AuditState;
-import dev.cacheaudit.core.state.CacheProfile;
-import dev.cacheaudit.core.state.KeyHistory;
-import dev.cacheaudit.core.state.ShapeId;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -151,7 +147,7 @@ public final class UncoveredWriteDetector implements Detector {
         for (String cache : write.caches) {
             if (covered(write, cache)) {
                 coverage.covered();
-            } else if (!couldBeStale(state, cache, source)) {
+            } else if (!KeyMatch.couldBeStale(state, cache, source)) {
                 coverage.unheld();
             } else {
                 coverage.uncovered();
@@ -174,44 +170,6 @@ public final class UncoveredWriteDetector implements Detector {
             }
         }
         return false;
-    }
-
-    /** Whether the cache held, before the write, an entry the write may have made stale. */
-    private static boolean couldBeStale(AuditState state, String cache, SourceWrite write) {
-        CacheProfile profile = state.existingProfile(cache);
-        if (profile == null
-                || profile.putShapes().isEmpty()
-                || profile.putShapes().values().stream().noneMatch(s -> s.firstNanos() < write.nanos())) {
-            return false;
-        }
-        if (write.id() == null) {
-            return true;
-        }
-        List<String> id = List.of(String.valueOf(write.id()));
-        boolean keyedById = false;
-        for (ShapeId shape : profile.putShapes().keySet()) {
-            if (Nearness.placeholderCount(shape.shape()) != 1
-                    || !KeyShape.of(id.get(0)).variables().equals(id)) {
-                continue;
-            }
-            String candidate = Nearness.fill(shape.shape(), id);
-            if (candidate == null) {
-                continue;
-            }
-            keyedById |= kindMatches(shape.shape(), id.get(0));
-            KeyHistory history = state.existingHistory(cache, shape.type(), candidate);
-            if (history != null && history.lastPutNanos() != 0 && history.lastPutNanos() < write.nanos()) {
-                return true;
-            }
-        }
-        // Keyed by the identifier but that identifier was never cached: nothing to be stale. Keyed by something
-        // else (an e-mail, say): any entry may belong to the written entity.
-        return !keyedById;
-    }
-
-    private static boolean kindMatches(String shape, String id) {
-        String placeholder = KeyShape.of(id).shape();
-        return shape.contains(placeholder);
     }
 
     private Observation observation(String cache, SourceWrite write) {

@@ -7,11 +7,25 @@ package dev.cacheaudit.core.event;
  * @param backend the kind of store, such as {@code redis}, {@code caffeine} or {@code map}
  * @param transactionAware whether writes to it are deferred to after the commit
  * @param keyComparison how the store compares keys
+ * @param ttlMillis how long entries live after they are written: {@link #NO_EXPIRY} when they never expire,
+ *     {@link #UNKNOWN_TTL} when the store does not tell
  * @param nanos when it was seen
  */
 public record CacheRegistered(
-        String cache, String backend, boolean transactionAware, KeyComparison keyComparison, long nanos)
+        String cache, String backend, boolean transactionAware, KeyComparison keyComparison, long ttlMillis, long nanos)
         implements CacheEvent {
+
+    /** Entries never expire. */
+    public static final long NO_EXPIRY = 0;
+
+    /** The store does not tell how long entries live. */
+    public static final long UNKNOWN_TTL = -1;
+
+    /** A cache whose time to live is not known. */
+    public CacheRegistered(
+            String cache, String backend, boolean transactionAware, KeyComparison keyComparison, long nanos) {
+        this(cache, backend, transactionAware, keyComparison, UNKNOWN_TTL, nanos);
+    }
 
     /** How a store compares keys. */
     public enum KeyComparison {

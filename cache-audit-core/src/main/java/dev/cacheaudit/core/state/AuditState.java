@@ -86,7 +86,7 @@ public final class AuditState {
         } else if (event instanceof CacheClear e) {
             profile(e.cache()).cleared(e.nanos());
         } else if (event instanceof CacheRegistered e) {
-            profile(e.cache()).registered(e.backend(), e.transactionAware(), e.keyComparison());
+            profile(e.cache()).registered(e.backend(), e.transactionAware(), e.keyComparison(), e.ttlMillis());
         } else if (event instanceof RedisCommand e) {
             applyWire(e);
         }

@@ -25,6 +25,8 @@ public final class CacheProfile {
 
     private KeyComparison keyComparison = KeyComparison.EQUALS;
 
+    private long ttlMillis = -1;
+
     private long clears;
 
     private long lastClearNanos;
@@ -52,10 +54,19 @@ public final class CacheProfile {
         };
     }
 
-    void registered(String backend, boolean transactionAware, KeyComparison keyComparison) {
+    void registered(String backend, boolean transactionAware, KeyComparison keyComparison, long ttlMillis) {
         this.backend = backend;
         this.transactionAware = transactionAware;
         this.keyComparison = keyComparison;
+        this.ttlMillis = ttlMillis;
+    }
+
+    /**
+     * How long entries live after they are written, in milliseconds: {@code 0} when they never expire, {@code -1} when
+     * the store does not tell.
+     */
+    public long ttlMillis() {
+        return ttlMillis;
     }
 
     void read(KeyDescriptor key, @Nullable String site, long nanos) {

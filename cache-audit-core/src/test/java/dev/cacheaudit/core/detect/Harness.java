@@ -52,6 +52,23 @@ final class Harness {
         return this;
     }
 
+    Harness cacheWithTtl(String cache, long ttlMillis) {
+        return apply(new CacheRegistered(cache, "redis", false, KeyComparison.SERIALIZED, ttlMillis, tick()));
+    }
+
+    /** A miss whose load started at {@code loadStart} and whose put came at {@code putAt}. */
+    Harness load(String cache, Object key, long loadStart, long putAt, String site) {
+        return apply(new CachePut(cache, key, site, loadStart, TxState.NONE, putAt));
+    }
+
+    Harness missAt(String cache, Object key, long at, String site) {
+        return apply(new CacheRead(cache, key, false, site, at));
+    }
+
+    long now() {
+        return clock;
+    }
+
     Harness cache(String cache, KeyComparison comparison) {
         return apply(new CacheRegistered(
                 cache, comparison == KeyComparison.EQUALS ? "map" : "redis", false, comparison, tick()));

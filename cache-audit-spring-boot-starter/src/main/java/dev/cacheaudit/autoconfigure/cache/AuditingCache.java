@@ -38,7 +38,8 @@ public final class AuditingCache implements Cache {
                 name,
                 backend,
                 transactionAware,
-                "redis".equals(backend) ? KeyComparison.SERIALIZED : KeyComparison.EQUALS);
+                "redis".equals(backend) ? KeyComparison.SERIALIZED : KeyComparison.EQUALS,
+                TimeToLive.of(store));
     }
 
     /** The decorated cache. */

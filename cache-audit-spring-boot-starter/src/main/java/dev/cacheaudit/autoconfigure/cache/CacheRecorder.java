@@ -49,9 +49,14 @@ public final class CacheRecorder {
         return audit.counters(cache);
     }
 
-    void registered(String cache, String backend, boolean transactionAware, CacheRegistered.KeyComparison comparison) {
+    void registered(
+            String cache,
+            String backend,
+            boolean transactionAware,
+            CacheRegistered.KeyComparison comparison,
+            long ttlMillis) {
         audit.caches().backend(cache, backend);
-        audit.submit(new CacheRegistered(cache, backend, transactionAware, comparison, System.nanoTime()));
+        audit.submit(new CacheRegistered(cache, backend, transactionAware, comparison, ttlMillis, System.nanoTime()));
     }
 
     void hit(String cache, CacheCounters counters, Object key) {
