@@ -7,6 +7,7 @@ import dev.cacheaudit.core.engine.AuditEngine;
 import dev.cacheaudit.core.engine.EngineSettings;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.SourceWrite;
+import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.finding.FindingListener;
 import dev.cacheaudit.core.finding.FindingLogger;
 import dev.cacheaudit.core.finding.FindingStore;
@@ -18,6 +19,11 @@ import dev.cacheaudit.core.report.ReportWriter;
 import dev.cacheaudit.core.state.AuditState;
 import dev.cacheaudit.core.state.CacheCounters;
 import dev.cacheaudit.core.state.CacheRegistry;
+import dev.cacheaudit.core.verify.VerificationBackend;
+import dev.cacheaudit.core.verify.VerificationDetector;
+import dev.cacheaudit.core.verify.VerificationSettings;
+import dev.cacheaudit.core.verify.VerificationStats;
+import dev.cacheaudit.core.verify.VerificationWorker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +35,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One application's auditor: the engine, its findings, the per-cache counters and the report. The recording layer
@@ -60,6 +67,10 @@ public final class CacheAudit implements AutoCloseable {
 
     private final WriteCoverage coverage = new WriteCoverage();
 
+    private final @Nullable VerificationStats verificationStats;
+
+    private final @Nullable VerificationWorker verificationWorker;
+
     private CacheAudit(Builder builder) {
         this.application = builder.application;
         this.instance = builder.instance;
@@ -75,6 +86,20 @@ public final class CacheAudit implements AutoCloseable {
             detectors.addAll(Detectors.defaults(redactor, coverage, builder.coverageWindow));
         }
         detectors.addAll(builder.detectors);
+        if (builder.verificationSettings != null && builder.verificationBackend != null) {
+            this.verificationStats = new VerificationStats();
+            this.verificationWorker =
+                    new VerificationWorker(builder.verificationBackend, builder.verificationSettings, this::submit);
+            detectors.add(new VerificationDetector(
+                    builder.verificationSettings,
+                    verificationWorker,
+                    verificationStats,
+                    redactor,
+                    builder.hitEventRate));
+        } else {
+            this.verificationStats = null;
+            this.verificationWorker = null;
+        }
         this.engine = new AuditEngine(builder.engine, state, detectors, findings, this::observed);
     }
 
@@ -85,7 +110,20 @@ public final class CacheAudit implements AutoCloseable {
     /** Starts the analysis thread. */
     public CacheAudit start() {
         engine.start();
+        if (verificationWorker != null) {
+            verificationWorker.start();
+        }
         return this;
+    }
+
+    /** Verification counts, or {@code null} when verification is off. */
+    public @Nullable VerificationStats verificationStats() {
+        return verificationStats;
+    }
+
+    /** The thread verification reads run on, or {@code null} when verification is off. */
+    public @Nullable Thread verifierThread() {
+        return verificationWorker != null ? verificationWorker.thread() : null;
     }
 
     /** Hands an event to the engine without blocking; returns {@code false} when it was dropped. */
@@ -133,6 +171,13 @@ public final class CacheAudit implements AutoCloseable {
         List<CacheReport> rows = new ArrayList<>();
         for (Map.Entry<String, CacheCounters> entry : caches.caches().entrySet()) {
             CacheCounters c = entry.getValue();
+            VerificationStats v = verificationStats;
+            CacheReport.Verifications verifications = v == null
+                    ? null
+                    : new CacheReport.Verifications(
+                            v.count(entry.getKey(), VerificationOutcome.Outcome.FRESH),
+                            v.count(entry.getKey(), VerificationOutcome.Outcome.STALE),
+                            v.count(entry.getKey(), VerificationOutcome.Outcome.INCONCLUSIVE));
             rows.add(new CacheReport(
                     entry.getKey(),
                     caches.backendOf(entry.getKey()),
@@ -142,7 +187,7 @@ public final class CacheAudit implements AutoCloseable {
                     c.puts(),
                     c.evictions(),
                     c.clears(),
-                    null));
+                    verifications));
         }
         return new AuditReport(
                 AuditReport.SCHEMA,
@@ -191,6 +236,9 @@ public final class CacheAudit implements AutoCloseable {
 
     @Override
     public void close() {
+        if (verificationWorker != null) {
+            verificationWorker.close();
+        }
         engine.close();
     }
 
@@ -212,6 +260,12 @@ public final class CacheAudit implements AutoCloseable {
         private boolean defaultDetectors = true;
 
         private Duration coverageWindow = Detectors.DEFAULT_COVERAGE_WINDOW;
+
+        private @Nullable VerificationSettings verificationSettings;
+
+        private @Nullable VerificationBackend verificationBackend;
+
+        private double hitEventRate = 1.0;
 
         private final List<Detector> detectors = new ArrayList<>();
 
@@ -262,6 +316,20 @@ public final class CacheAudit implements AutoCloseable {
         /** How long after a write (or its commit) an invalidation still covers it. */
         public Builder coverageWindow(Duration coverageWindow) {
             this.coverageWindow = Objects.requireNonNull(coverageWindow, "coverageWindow");
+            return this;
+        }
+
+        /**
+         * Turns verification against the source of truth on.
+         *
+         * @param settings what to verify, when, and within which budget
+         * @param backend reads caches and their source
+         * @param hitEventRate the fraction of hits the recording layer hands over as events
+         */
+        public Builder verification(VerificationSettings settings, VerificationBackend backend, double hitEventRate) {
+            this.verificationSettings = Objects.requireNonNull(settings, "settings");
+            this.verificationBackend = Objects.requireNonNull(backend, "backend");
+            this.hitEventRate = hitEventRate;
             return this;
         }
 

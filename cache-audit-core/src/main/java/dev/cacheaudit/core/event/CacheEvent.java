@@ -14,6 +14,7 @@ public sealed interface CacheEvent
                 SourceWrite,
                 RedisCommand,
                 DeclaredOperations,
+                VerificationOutcome,
                 TxBoundary {
 
     /** Monotonic time of the event, in nanoseconds. */

@@ -4,8 +4,10 @@ import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.detect.WriteCoverage;
 import dev.cacheaudit.core.engine.AuditEngine;
 import dev.cacheaudit.core.event.RedisCommand;
+import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.finding.FindingStore;
 import dev.cacheaudit.core.state.CacheCounters;
+import dev.cacheaudit.core.verify.VerificationStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,6 +29,10 @@ import java.util.function.ToDoubleFunction;
  *       per cache holding the written entity, by whether an invalidation covered them.
  *   <li>{@code cache.audit.eviction.duration} (tag {@code outcome}: removed, absent, failed): how long Redis
  *       evictions took to complete.
+ *   <li>{@code cache.audit.verifications} (tags {@code cache}, {@code outcome}: fresh, stale, inconclusive, absent,
+ *       skipped): entries checked against the source of truth; only with verification on.
+ *   <li>{@code cache.audit.staleness} (tag {@code cache}): how long stale entries were stale.
+ *   <li>{@code cache.audit.consistency} (tags {@code cache}, {@code window}): fresh ÷ verified per window.
  *   <li>{@code cache.audit.events.dropped}: events dropped because the engine's queue was full.
  *   <li>{@code cache.audit.events.queued}: events waiting for analysis.
  *   <li>{@code cache.audit.internal.errors}: faults of the auditor itself, which it survived.
@@ -71,6 +77,10 @@ public final class CacheAuditMetrics implements MeterBinder {
                 timer.record(command.durationNanos(), TimeUnit.NANOSECONDS);
             }
         });
+        VerificationStats verification = audit.verificationStats();
+        if (verification != null) {
+            bindVerification(registry, verification);
+        }
         AuditEngine engine = audit.engine();
         FunctionCounter.builder(MeterNames.EVENTS_DROPPED, engine, AuditEngine::droppedEvents)
                 .description("Events dropped because the audit engine's queue was full")
@@ -91,6 +101,33 @@ public final class CacheAuditMetrics implements MeterBinder {
         FunctionCounter.builder(MeterNames.FINDINGS_DROPPED, audit.findings(), FindingStore::dropped)
                 .description("Distinct findings not stored because the finding store was full")
                 .register(registry);
+    }
+
+    private void bindVerification(MeterRegistry registry, VerificationStats verification) {
+        audit.onEvent(event -> {
+            if (event instanceof VerificationOutcome outcome) {
+                Counter.builder(MeterNames.VERIFICATIONS)
+                        .description("Cache entries checked against the source of truth, by outcome")
+                        .tags(
+                                MeterNames.TAG_CACHE,
+                                outcome.cache(),
+                                MeterNames.TAG_OUTCOME,
+                                outcome.outcome().name().toLowerCase(java.util.Locale.ROOT))
+                        .register(registry)
+                        .increment();
+            }
+        });
+        verification.onStaleness((cache, staleFor) -> Timer.builder(MeterNames.STALENESS)
+                .description("How long stale entries were stale: until seen fresh again, or until reported")
+                .tags(MeterNames.TAG_CACHE, cache)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(staleFor));
+        verification.onConsistency((cache, consistency) -> Gauge.builder(
+                        MeterNames.CONSISTENCY, consistency, VerificationStats.Consistency::ratio)
+                .description("Fresh ÷ verified entries, per cache and per window after a write (or 'sample')")
+                .tags(MeterNames.TAG_CACHE, cache, MeterNames.TAG_WINDOW, consistency.window())
+                .register(registry));
     }
 
     private static void writes(

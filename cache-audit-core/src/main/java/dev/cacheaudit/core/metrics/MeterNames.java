@@ -11,6 +11,12 @@ public final class MeterNames {
 
     public static final String EVICTION_DURATION = "cache.audit.eviction.duration";
 
+    public static final String VERIFICATIONS = "cache.audit.verifications";
+
+    public static final String STALENESS = "cache.audit.staleness";
+
+    public static final String CONSISTENCY = "cache.audit.consistency";
+
     public static final String EVENTS_DROPPED = "cache.audit.events.dropped";
 
     public static final String EVENTS_QUEUED = "cache.audit.events.queued";
@@ -32,6 +38,8 @@ public final class MeterNames {
     public static final String TAG_RESULT = "result";
 
     public static final String TAG_OUTCOME = "outcome";
+
+    public static final String TAG_WINDOW = "window";
 
     private MeterNames() {}
 }

@@ -1,0 +1,262 @@
+package dev.cacheaudit.core.verify;
+
+import dev.cacheaudit.core.detect.Detector;
+import dev.cacheaudit.core.detect.FindingSink;
+import dev.cacheaudit.core.event.CacheEvent;
+import dev.cacheaudit.core.event.CacheEvict;
+import dev.cacheaudit.core.event.CachePut;
+import dev.cacheaudit.core.event.CacheRead;
+import dev.cacheaudit.core.event.DeclaredOperations;
+import dev.cacheaudit.core.event.SourceWrite;
+import dev.cacheaudit.core.event.VerificationOutcome;
+import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
+import dev.cacheaudit.core.event.VerificationOutcome.Reason;
+import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.keys.KeyDescriptor;
+import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.keys.KeyShape;
+import dev.cacheaudit.core.keys.Nearness;
+import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.CacheProfile;
+import dev.cacheaudit.core.state.KeyHistory;
+import dev.cacheaudit.core.state.ShapeId;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Decides, on the engine thread, which entries to verify and when, and turns outcomes into findings:
+ *
+ * <ul>
+ *   <li>a sample of cache hits is checked at once;
+ *   <li>an entry written, evicted or refilled through write-through is checked at each configured window after it;
+ *   <li>an entry refilled shortly after it was invalidated is checked at once: a refill that is already stale is a
+ *       {@code STALE_SET} (the load raced the writer, or read a lagging replica);
+ *   <li>an entry found stale is checked again when the grace period after the write (or after it was first seen stale)
+ *       is over; still stale then, it is a {@code STALE_READ}, with the names of the differing fields and how long it
+ *       has been stale. A difference that is gone by then was only in flight and is not reported.
+ * </ul>
+ */
+public final class VerificationDetector implements Detector {
+
+    private static final int MAX_STALE = 10_000;
+
+    private final VerificationSettings settings;
+
+    private final VerificationWorker worker;
+
+    private final VerificationStats stats;
+
+    private final KeyRedactor redactor;
+
+    private final double hitProbability;
+
+    private final long graceNanos;
+
+    private final long lastWindowNanos;
+
+    private final Map<String, Set<String>> cachesByEntity = new HashMap<>();
+
+    private final Map<String, Stale> stale = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Stale> eldest) {
+            return size() > MAX_STALE;
+        }
+    };
+
+    /**
+     * @param settings what to verify and when
+     * @param worker runs the checks
+     * @param stats counts the outcomes
+     * @param redactor shows keys as configured
+     * @param hitEventRate the fraction of hits the recording layer hands over as events
+     */
+    public VerificationDetector(
+            VerificationSettings settings,
+            VerificationWorker worker,
+            VerificationStats stats,
+            KeyRedactor redactor,
+            double hitEventRate) {
+        this.settings = settings;
+        this.worker = worker;
+        this.stats = stats;
+        this.redactor = redactor;
+        this.hitProbability = hitEventRate <= 0 ? 0 : Math.min(1, settings.sampleRate() / hitEventRate);
+        this.graceNanos = settings.grace().toNanos();
+        this.lastWindowNanos = settings.lastWindow().toNanos();
+    }
+
+    @Override
+    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+        if (event instanceof VerificationOutcome outcome) {
+            outcome(outcome, findings);
+        } else if (event instanceof CacheRead read && read.hit()) {
+            if (hitProbability > 0 && ThreadLocalRandom.current().nextDouble() < hitProbability) {
+                schedule(target(read.cache(), state.describe(read.key()), read.key()), Reason.SAMPLE, 0, 0, 0);
+            }
+        } else if (event instanceof CacheEvict evict) {
+            afterWrite(target(evict.cache(), state.describe(evict.key()), evict.key()), evict.nanos());
+        } else if (event instanceof CachePut put) {
+            put(put, state);
+        } else if (event instanceof SourceWrite write && write.id() != null) {
+            written(write, state);
+        } else if (event instanceof DeclaredOperations declared) {
+            for (DeclaredOperations.Holding holding : declared.holdings()) {
+                cachesByEntity
+                        .computeIfAbsent(holding.entity(), e -> new LinkedHashSet<>())
+                        .add(holding.cache());
+            }
+        }
+    }
+
+    private void put(CachePut put, AuditState state) {
+        KeyDescriptor key = state.describe(put.key());
+        CheckTarget target = target(put.cache(), key, put.key());
+        if (put.loadStartNanos() == 0) {
+            afterWrite(target, put.nanos());
+            return;
+        }
+        KeyHistory history = state.existingHistory(put.cache(), key);
+        if (history != null
+                && history.lastEvictNanos() != 0
+                && put.nanos() - history.lastEvictNanos() <= lastWindowNanos) {
+            schedule(target, Reason.REFILL, 0, 0, history.lastEvictNanos());
+        }
+    }
+
+    private void written(SourceWrite write, AuditState state) {
+        String id = String.valueOf(write.id());
+        for (String cache : cachesByEntity.getOrDefault(write.entity(), Set.of())) {
+            CacheProfile profile = state.existingProfile(cache);
+            if (profile == null) {
+                continue;
+            }
+            for (ShapeId shape : profile.putShapes().keySet()) {
+                if (Nearness.placeholderCount(shape.shape()) != 1
+                        || !shape.shape().contains(KeyShape.of(id).shape())) {
+                    continue;
+                }
+                String printed = Nearness.fill(shape.shape(), List.of(id));
+                if (printed != null && state.existingHistory(cache, shape.type(), printed) != null) {
+                    afterWrite(new CheckTarget(cache, shape.type(), printed, null), write.nanos());
+                }
+            }
+        }
+    }
+
+    private void afterWrite(CheckTarget target, long writeNanos) {
+        for (Duration window : settings.windows()) {
+            schedule(target, Reason.AFTER_WRITE, writeNanos + window.toNanos(), window.toMillis(), writeNanos);
+        }
+    }
+
+    private void schedule(CheckTarget target, Reason reason, long dueNanos, long windowMillis, long writeNanos) {
+        if (!worker.canVerify(target)) {
+            return;
+        }
+        long due = dueNanos == 0 ? System.nanoTime() : dueNanos;
+        if (!worker.schedule(new Check(target, reason, due, windowMillis, writeNanos))) {
+            stats.skippedBeforeQueue();
+        }
+    }
+
+    private void outcome(VerificationOutcome outcome, FindingSink findings) {
+        stats.record(outcome);
+        String id = outcome.cache() + "|" + outcome.keyType() + "|" + outcome.printedKey();
+        if (outcome.outcome() == Outcome.FRESH) {
+            Stale resolved = stale.remove(id);
+            if (resolved != null) {
+                stats.stale(outcome.cache(), Duration.ofNanos(outcome.nanos() - resolved.since));
+            }
+            return;
+        }
+        if (outcome.outcome() != Outcome.STALE) {
+            return;
+        }
+        Stale entry = stale.computeIfAbsent(
+                id, k -> new Stale(outcome.writeNanos() != 0 ? outcome.writeNanos() : outcome.nanos()));
+        long staleFor = outcome.nanos() - entry.since;
+        if (outcome.reason() == Reason.REFILL && !entry.setReported) {
+            entry.setReported = true;
+            findings.report(staleSet(outcome));
+        }
+        if (staleFor >= graceNanos) {
+            if (!entry.readReported) {
+                entry.readReported = true;
+                stats.stale(outcome.cache(), Duration.ofNanos(staleFor));
+                findings.report(staleRead(outcome, Duration.ofNanos(staleFor)));
+            }
+        } else if (!entry.recheckScheduled) {
+            entry.recheckScheduled = true;
+            CheckTarget target = new CheckTarget(outcome.cache(), outcome.keyType(), outcome.printedKey(), null);
+            schedule(target, Reason.RECHECK, entry.since + graceNanos, 0, entry.since);
+        }
+    }
+
+    private Observation staleRead(VerificationOutcome outcome, Duration staleFor) {
+        Map<String, String> evidence = evidence(outcome);
+        evidence.put("staleFor", staleFor.toString());
+        evidence.put("grace", settings.grace().toString());
+        return new Observation(
+                FindingKind.STALE_READ,
+                outcome.cache(),
+                "stale|" + String.join(",", outcome.differingFields()),
+                "cache '" + outcome.cache() + "' holds a value that differs from the source of truth in "
+                        + outcome.differingFields() + " and was still different after the " + settings.grace()
+                        + " grace period (stale for " + staleFor.toMillis() + " ms)",
+                redactor.redact(outcome.printedKey(), KeyShape.of(outcome.printedKey())),
+                null,
+                List.of(),
+                evidence);
+    }
+
+    private Observation staleSet(VerificationOutcome outcome) {
+        Map<String, String> evidence = evidence(outcome);
+        evidence.put(
+                "refilledAfterInvalidationMs",
+                String.valueOf(Math.max(0, (outcome.nanos() - outcome.writeNanos()) / 1_000_000)));
+        return new Observation(
+                FindingKind.STALE_SET,
+                outcome.cache(),
+                "stale-set|" + String.join(",", outcome.differingFields()),
+                "cache '" + outcome.cache() + "' was refilled right after an invalidation with a value that already"
+                        + " differed from the source of truth in " + outcome.differingFields()
+                        + ": the load read old data (a lagging replica, or a reader that raced the writer)",
+                redactor.redact(outcome.printedKey(), KeyShape.of(outcome.printedKey())),
+                null,
+                List.of(),
+                evidence);
+    }
+
+    private static Map<String, String> evidence(VerificationOutcome outcome) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("differingFields", String.join(",", outcome.differingFields()));
+        evidence.put("checkedBecause", outcome.reason().name().toLowerCase(java.util.Locale.ROOT));
+        return evidence;
+    }
+
+    private static CheckTarget target(String cache, KeyDescriptor key, Object keyObject) {
+        return new CheckTarget(cache, key.type(), key.printed(), keyObject);
+    }
+
+    private static final class Stale {
+
+        final long since;
+
+        boolean readReported;
+
+        boolean setReported;
+
+        boolean recheckScheduled;
+
+        Stale(long since) {
+            this.since = since;
+        }
+    }
+}

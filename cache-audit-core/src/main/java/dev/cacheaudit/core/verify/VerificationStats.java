@@ -1,0 +1,127 @@
+package dev.cacheaudit.core.verify;
+
+import dev.cacheaudit.core.event.VerificationOutcome;
+import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+
+/**
+ * Verification outcomes per cache, consistency per cache and window, and how long stale entries were stale: what the
+ * meters and the report show. Written on the engine thread, read from any.
+ */
+public final class VerificationStats {
+
+    private final Map<String, Map<Outcome, LongAdder>> outcomes = new ConcurrentHashMap<>();
+
+    private final Map<String, Consistency> consistency = new ConcurrentHashMap<>();
+
+    private final List<BiConsumer<String, Duration>> stalenessListeners = new CopyOnWriteArrayList<>();
+
+    private final List<BiConsumer<String, Consistency>> consistencyListeners = new CopyOnWriteArrayList<>();
+
+    private final LongAdder skipped = new LongAdder();
+
+    void record(VerificationOutcome outcome) {
+        outcomes.computeIfAbsent(outcome.cache(), cache -> {
+                    Map<Outcome, LongAdder> counts = new EnumMap<>(Outcome.class);
+                    for (Outcome o : Outcome.values()) {
+                        counts.put(o, new LongAdder());
+                    }
+                    return counts;
+                })
+                .get(outcome.outcome())
+                .increment();
+        if (outcome.outcome() == Outcome.SKIPPED) {
+            skipped.increment();
+        }
+        if (outcome.outcome() == Outcome.FRESH || outcome.outcome() == Outcome.STALE) {
+            String window = window(outcome);
+            Consistency c = consistency.computeIfAbsent(outcome.cache() + "|" + window, id -> {
+                Consistency created = new Consistency(outcome.cache(), window);
+                consistencyListeners.forEach(listener -> listener.accept(outcome.cache(), created));
+                return created;
+            });
+            c.verified.increment();
+            if (outcome.outcome() == Outcome.FRESH) {
+                c.fresh.increment();
+            }
+        }
+    }
+
+    private static String window(VerificationOutcome outcome) {
+        return switch (outcome.reason()) {
+            case AFTER_WRITE -> Duration.ofMillis(outcome.windowMillis()).toString();
+            case SAMPLE -> "sample";
+            case REFILL -> "refill";
+            case RECHECK -> "grace";
+        };
+    }
+
+    void stale(String cache, Duration staleFor) {
+        stalenessListeners.forEach(listener -> listener.accept(cache, staleFor));
+    }
+
+    /** Checks skipped because the budget or the queue was exhausted. */
+    void skippedBeforeQueue() {
+        skipped.increment();
+    }
+
+    /** How many checks of a cache had an outcome. */
+    public long count(String cache, Outcome outcome) {
+        Map<Outcome, LongAdder> counts = outcomes.get(cache);
+        return counts != null ? counts.get(outcome).sum() : 0;
+    }
+
+    /** The caches that were verified. */
+    public java.util.Set<String> caches() {
+        return outcomes.keySet();
+    }
+
+    public long skipped() {
+        return skipped.sum();
+    }
+
+    /** Told how long a stale entry had been stale when it was reported or seen fresh again. */
+    public void onStaleness(BiConsumer<String, Duration> listener) {
+        stalenessListeners.add(listener);
+    }
+
+    /** Told of every (cache, window) pair as it appears, and of those already there. */
+    public void onConsistency(BiConsumer<String, Consistency> listener) {
+        consistencyListeners.add(listener);
+        consistency.values().forEach(c -> listener.accept(c.cache, c));
+    }
+
+    /** Fresh and verified counts of one cache in one window. */
+    public static final class Consistency {
+
+        private final String cache;
+
+        private final String window;
+
+        private final LongAdder fresh = new LongAdder();
+
+        private final LongAdder verified = new LongAdder();
+
+        Consistency(String cache, String window) {
+            this.cache = cache;
+            this.window = window;
+        }
+
+        public String window() {
+            return window;
+        }
+
+        /** Fresh ÷ verified, or 1 when nothing was verified. */
+        public double ratio() {
+            long total = verified.sum();
+            return total == 0 ? 1.0 : (double) fresh.sum() / total;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.cacheaudit.core.verify;
+
+import dev.cacheaudit.core.event.CacheEvent;
+import dev.cacheaudit.core.event.VerificationOutcome;
+import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
+import java.util.List;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs checks on a thread of its own, never the application's: reads the cached value, then — within the read budget
+ * — the source's, compares them and hands the outcome to the engine. A check beyond the budget or beyond the queue's
+ * capacity is skipped and counted, never waited for.
+ */
+public final class VerificationWorker implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(VerificationWorker.class);
+
+    private final DelayQueue<Check> queue = new DelayQueue<>();
+
+    private final AtomicInteger pending = new AtomicInteger();
+
+    private final VerificationBackend backend;
+
+    private final VerificationSettings settings;
+
+    private final Predicate<CacheEvent> engine;
+
+    private final Thread thread;
+
+    private final ReadBudget budget;
+
+    private volatile boolean running;
+
+    /**
+     * @param backend reads the caches and the source
+     * @param settings the budget and the fields to ignore
+     * @param engine where outcomes go (the engine's non-blocking submit)
+     */
+    public VerificationWorker(
+            VerificationBackend backend, VerificationSettings settings, Predicate<CacheEvent> engine) {
+        this.backend = backend;
+        this.settings = settings;
+        this.engine = engine;
+        this.budget = new ReadBudget(settings.maxPerSecond(), System.nanoTime());
+        this.thread = new Thread(this::run, "cache-audit-verifier");
+        this.thread.setDaemon(true);
+    }
+
+    /** The thread checks run on; reads made from it bypass the auditing of caches. */
+    public Thread thread() {
+        return thread;
+    }
+
+    public synchronized void start() {
+        if (!running) {
+            running = true;
+            thread.start();
+        }
+    }
+
+    /** Queues a check; returns {@code false} (and the caller counts it as skipped) when the queue is full. */
+    boolean schedule(Check check) {
+        if (pending.incrementAndGet() > settings.maxPending()) {
+            pending.decrementAndGet();
+            return false;
+        }
+        queue.offer(check);
+        return true;
+    }
+
+    /** Whether the entry's source can be re-read. */
+    boolean canVerify(CheckTarget target) {
+        try {
+            return backend.canVerify(target);
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    /** Checks waiting to run. */
+    public int pending() {
+        return pending.get();
+    }
+
+    private void run() {
+        while (running) {
+            Check check;
+            try {
+                check = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (check == null) {
+                continue;
+            }
+            pending.decrementAndGet();
+            try {
+                engine.test(verify(check));
+            } catch (RuntimeException ex) {
+                logger.debug("cache-audit verification failed", ex);
+                engine.test(outcome(check, Outcome.INCONCLUSIVE, List.of()));
+            }
+        }
+    }
+
+    private VerificationOutcome verify(Check check) {
+        CheckTarget target = check.target();
+        Lookup cached = backend.cached(target);
+        if (cached.state() == Lookup.State.ABSENT) {
+            return outcome(check, Outcome.ABSENT, List.of());
+        }
+        if (cached.state() == Lookup.State.UNAVAILABLE) {
+            return outcome(check, Outcome.INCONCLUSIVE, List.of());
+        }
+        if (!budget.tryAcquire(System.nanoTime())) {
+            return outcome(check, Outcome.SKIPPED, List.of());
+        }
+        Lookup source = backend.source(target);
+        return switch (source.state()) {
+            case UNAVAILABLE -> outcome(check, Outcome.INCONCLUSIVE, List.of());
+            case ABSENT -> outcome(check, Outcome.STALE, List.of("<deleted>"));
+            case PRESENT -> {
+                ValueComparison.Result result = ValueComparison.compare(
+                        cached.value(), source.value(), settings.ignoredFieldsOf(target.cache()));
+                yield switch (result.verdict()) {
+                    case FRESH -> outcome(check, Outcome.FRESH, List.of());
+                    case STALE -> outcome(check, Outcome.STALE, result.differingFields());
+                    case INCONCLUSIVE -> outcome(check, Outcome.INCONCLUSIVE, List.of());
+                };
+            }
+        };
+    }
+
+    private static VerificationOutcome outcome(Check check, Outcome outcome, List<String> fields) {
+        CheckTarget target = check.target();
+        return new VerificationOutcome(
+                target.cache(),
+                target.keyType(),
+                target.printedKey(),
+                check.reason(),
+                outcome,
+                fields,
+                check.windowMillis(),
+                check.writeNanos(),
+                System.nanoTime());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(2));
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
