@@ -12,11 +12,17 @@ import dev.cacheaudit.autoconfigure.redis.LettuceCommandRecorder;
 import dev.cacheaudit.autoconfigure.redis.LettuceListenerRegistrar;
 import dev.cacheaudit.autoconfigure.support.TransactionProbe;
 import dev.cacheaudit.autoconfigure.tx.SpringTransactionProbe;
+import dev.cacheaudit.autoconfigure.verify.Calls;
+import dev.cacheaudit.autoconfigure.verify.Loaders;
+import dev.cacheaudit.autoconfigure.verify.ReadOnlyCalls;
+import dev.cacheaudit.autoconfigure.verify.SpringVerificationBackend;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.engine.EngineSettings;
 import dev.cacheaudit.core.metrics.CacheAuditMetrics;
 import dev.cacheaudit.core.state.StateLimits;
+import dev.cacheaudit.core.verify.SourceOfTruth;
+import dev.cacheaudit.core.verify.VerificationSettings;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -44,7 +50,8 @@ public class CacheAuditAutoConfiguration {
             CacheAuditProperties properties,
             Environment environment,
             ObjectProvider<Detector> detectors,
-            ObjectProvider<CacheAuditBuilderCustomizer> customizers) {
+            ObjectProvider<CacheAuditBuilderCustomizer> customizers,
+            ObjectProvider<SpringVerificationBackend> verificationBackend) {
         properties.validate();
         CacheAuditProperties.Limits limits = properties.getLimits();
         // The per-key history takes most of the heap budget; the rest covers the queue, shapes and findings.
@@ -63,9 +70,80 @@ public class CacheAuditAutoConfiguration {
                 .redaction(properties.getRedaction().getKeys())
                 .coverageWindow(properties.getCoverage().getWindow())
                 .maxFindings(limits.getMaxFindings());
+        SpringVerificationBackend backend = verificationBackend.getIfAvailable();
+        if (backend != null) {
+            CacheAuditProperties.Verification verification = properties.getVerification();
+            java.util.Map<String, java.util.Set<String>> ignored = new java.util.LinkedHashMap<>();
+            properties
+                    .getCaches()
+                    .forEach(
+                            (cache, perCache) -> ignored.put(cache, java.util.Set.copyOf(perCache.getIgnoredFields())));
+            builder.verification(
+                    new VerificationSettings(
+                            verification.getSampleRate(),
+                            verification.getMaxPerSecond(),
+                            verification.getGrace(),
+                            verification.getWindows(),
+                            verification.getMaxPending(),
+                            ignored),
+                    backend,
+                    hitEventRate(properties));
+        }
         detectors.orderedStream().forEach(builder::detector);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build().start();
+    }
+
+    /** Hits handed over as events: at least as many as verification samples. */
+    static double hitEventRate(CacheAuditProperties properties) {
+        double recording = properties.getRecording().getHitSampleRate();
+        return properties.getVerification().isEnabled()
+                ? Math.max(recording, properties.getVerification().getSampleRate())
+                : recording;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "cache-audit.verification", name = "enabled", havingValue = "true")
+    static class VerificationConfiguration {
+
+        @Bean
+        Loaders cacheAuditLoaders() {
+            return new Loaders(10_000);
+        }
+
+        @Bean
+        SpringVerificationBackend cacheAuditVerificationBackend(
+                Loaders loaders,
+                ObjectProvider<SourceOfTruth> sources,
+                ObjectProvider<ReadOnlyCalls> readOnly,
+                CacheAuditProperties properties) {
+            java.util.Map<String, SourceOfTruth> byCache = new java.util.LinkedHashMap<>();
+            sources.orderedStream().forEach(source -> byCache.putIfAbsent(source.cache(), source));
+            java.util.Set<String> optedOut = new java.util.HashSet<>();
+            properties.getCaches().forEach((cache, settings) -> {
+                if (!settings.isVerify()) {
+                    optedOut.add(cache);
+                }
+            });
+            java.util.function.Function<
+                            java.util.concurrent.Callable<@org.jspecify.annotations.Nullable Object>,
+                            @org.jspecify.annotations.Nullable Object>
+                    calls = readOnly.getIfAvailable();
+            return new SpringVerificationBackend(loaders, byCache, optedOut, calls != null ? calls : new Calls());
+        }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.springframework.transaction.PlatformTransactionManager")
+        static class ReadOnlyTransactionConfiguration {
+
+            @Bean
+            @org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate(
+                    org.springframework.transaction.PlatformTransactionManager.class)
+            ReadOnlyCalls cacheAuditReadOnlyCalls(
+                    org.springframework.transaction.PlatformTransactionManager transactionManager) {
+                return new ReadOnlyCalls(transactionManager);
+            }
+        }
     }
 
     @Bean
@@ -95,11 +173,17 @@ public class CacheAuditAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CacheRecorder cacheAuditRecorder(
-            CacheAudit audit, ObjectProvider<TransactionProbe> transactions, CacheAuditProperties properties) {
+            CacheAudit audit,
+            ObjectProvider<TransactionProbe> transactions,
+            CacheAuditProperties properties,
+            ObjectProvider<Loaders> loaders,
+            ObjectProvider<SpringVerificationBackend> verification) {
         return new CacheRecorder(
                 audit,
                 transactions.getIfAvailable(() -> TransactionProbe.NONE),
-                properties.getRecording().getHitSampleRate());
+                hitEventRate(properties),
+                loaders.getIfAvailable(),
+                verification.getIfAvailable());
     }
 
     @Bean

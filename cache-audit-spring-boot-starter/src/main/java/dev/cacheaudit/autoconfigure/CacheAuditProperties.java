@@ -32,6 +32,8 @@ public class CacheAuditProperties {
 
     private final Coverage coverage = new Coverage();
 
+    private final Verification verification = new Verification();
+
     /** Per-cache settings, by cache name. */
     private final Map<String, CacheSettings> caches = new LinkedHashMap<>();
 
@@ -71,6 +73,10 @@ public class CacheAuditProperties {
         return coverage;
     }
 
+    public Verification getVerification() {
+        return verification;
+    }
+
     public Map<String, CacheSettings> getCaches() {
         return caches;
     }
@@ -94,6 +100,26 @@ public class CacheAuditProperties {
             throw new InvalidConfigurationPropertyValueException(
                     "cache-audit.limits.max-heap", limits.getMaxHeap(), "It must be at least 1MB.");
         }
+        double verifyRate = verification.getSampleRate();
+        if (!(verifyRate >= 0 && verifyRate <= 1)) {
+            throw new InvalidConfigurationPropertyValueException(
+                    "cache-audit.verification.sample-rate", verifyRate, "It must be between 0 and 1.");
+        }
+        if (!(verification.getMaxPerSecond() > 0)) {
+            throw new InvalidConfigurationPropertyValueException(
+                    "cache-audit.verification.max-per-second", verification.getMaxPerSecond(), "It must be positive.");
+        }
+        if (verification.getGrace().isNegative()) {
+            throw new InvalidConfigurationPropertyValueException(
+                    "cache-audit.verification.grace", verification.getGrace(), "It must not be negative.");
+        }
+        for (Duration w : verification.getWindows()) {
+            if (w.isNegative()) {
+                throw new InvalidConfigurationPropertyValueException(
+                        "cache-audit.verification.windows", verification.getWindows(), "No window may be negative.");
+            }
+        }
+        positive("cache-audit.verification.max-pending", verification.getMaxPending());
         Duration window = coverage.getWindow();
         if (window.isNegative() || window.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new InvalidConfigurationPropertyValueException(
@@ -140,8 +166,101 @@ public class CacheAuditProperties {
         }
     }
 
+    /** Verification of cached values against the source of truth; off by default, since it reads the database. */
+    public static class Verification {
+
+        /** Whether cached values are re-read from their source and compared. */
+        private boolean enabled = false;
+
+        /** Fraction of cache hits whose value is verified. */
+        private double sampleRate = 0.01;
+
+        /** The most source reads per second verification may make, whatever the traffic; checks beyond are skipped. */
+        private double maxPerSecond = 10;
+
+        /** How long a difference may last after a write before it is reported as a stale read. */
+        private Duration grace = Duration.ofSeconds(5);
+
+        /** When, after a write or invalidation of an entry, it is checked again. */
+        private List<Duration> windows =
+                new ArrayList<>(List.of(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60)));
+
+        /** The most checks waiting to run; checks beyond are skipped and counted. */
+        private int maxPending = 10_000;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public double getSampleRate() {
+            return sampleRate;
+        }
+
+        public void setSampleRate(double sampleRate) {
+            this.sampleRate = sampleRate;
+        }
+
+        public double getMaxPerSecond() {
+            return maxPerSecond;
+        }
+
+        public void setMaxPerSecond(double maxPerSecond) {
+            this.maxPerSecond = maxPerSecond;
+        }
+
+        public Duration getGrace() {
+            return grace;
+        }
+
+        public void setGrace(Duration grace) {
+            this.grace = grace;
+        }
+
+        public List<Duration> getWindows() {
+            return windows;
+        }
+
+        public void setWindows(List<Duration> windows) {
+            this.windows = windows;
+        }
+
+        public int getMaxPending() {
+            return maxPending;
+        }
+
+        public void setMaxPending(int maxPending) {
+            this.maxPending = maxPending;
+        }
+    }
+
     /** Settings of one cache. */
     public static class CacheSettings {
+
+        /** Whether this cache's values may be verified; turn off for methods that are not safe to call again. */
+        private boolean verify = true;
+
+        /** Fields left out when this cache's values are compared with the source (timestamps, say). */
+        private List<String> ignoredFields = new ArrayList<>();
+
+        public boolean isVerify() {
+            return verify;
+        }
+
+        public void setVerify(boolean verify) {
+            this.verify = verify;
+        }
+
+        public List<String> getIgnoredFields() {
+            return ignoredFields;
+        }
+
+        public void setIgnoredFields(List<String> ignoredFields) {
+            this.ignoredFields = ignoredFields;
+        }
 
         /**
          * Fully qualified class names of the entities whose values this cache holds, when its @Cacheable methods return

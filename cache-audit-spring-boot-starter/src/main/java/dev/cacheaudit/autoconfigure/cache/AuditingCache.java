@@ -12,7 +12,8 @@ import org.springframework.cache.transaction.TransactionAwareCacheDecorator;
 /**
  * A {@link Cache} that records every operation on the cache it decorates, with the exact key object Spring computed.
  * It returns and throws exactly what the decorated cache returns and throws; a fault of the recording itself is
- * counted and never reaches the caller.
+ * counted and never reaches the caller. For the verifier's thread alone it is transparent: every lookup misses and
+ * nothing is stored, so that re-making a loading call reads the source of truth without touching the cache.
  */
 public final class AuditingCache implements Cache {
 
@@ -34,6 +35,7 @@ public final class AuditingCache implements Cache {
         this.transactionAware = target instanceof TransactionAwareCacheDecorator;
         Cache store = target instanceof TransactionAwareCacheDecorator decorator ? decorator.getTargetCache() : target;
         String backend = Backends.of(store);
+        recorder.decorated(this);
         recorder.registered(
                 name,
                 backend,
@@ -59,6 +61,9 @@ public final class AuditingCache implements Cache {
 
     @Override
     public @Nullable ValueWrapper get(Object key) {
+        if (recorder.transparent()) {
+            return null;
+        }
         ValueWrapper value;
         try {
             value = target.get(key);
@@ -72,6 +77,9 @@ public final class AuditingCache implements Cache {
 
     @Override
     public <T> @Nullable T get(Object key, @Nullable Class<T> type) {
+        if (recorder.transparent()) {
+            return null;
+        }
         T value;
         try {
             value = target.get(key, type);
@@ -85,6 +93,13 @@ public final class AuditingCache implements Cache {
 
     @Override
     public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
+        if (recorder.transparent()) {
+            try {
+                return valueLoader.call();
+            } catch (Exception ex) {
+                throw new ValueRetrievalException(key, valueLoader, ex);
+            }
+        }
         boolean[] loaded = new boolean[1];
         T value;
         try {
@@ -107,6 +122,9 @@ public final class AuditingCache implements Cache {
 
     @Override
     public @Nullable CompletableFuture<?> retrieve(Object key) {
+        if (recorder.transparent()) {
+            return null;
+        }
         CompletableFuture<?> future = target.retrieve(key);
         if (future != null) {
             future.whenComplete((value, ex) -> {
@@ -120,6 +138,9 @@ public final class AuditingCache implements Cache {
 
     @Override
     public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
+        if (recorder.transparent()) {
+            return valueLoader.get();
+        }
         boolean[] loaded = new boolean[1];
         CompletableFuture<T> future = target.retrieve(key, () -> {
             loaded[0] = true;
@@ -139,6 +160,9 @@ public final class AuditingCache implements Cache {
 
     @Override
     public void put(Object key, @Nullable Object value) {
+        if (recorder.transparent()) {
+            return;
+        }
         try {
             target.put(key, value);
         } catch (RuntimeException ex) {
@@ -150,6 +174,9 @@ public final class AuditingCache implements Cache {
 
     @Override
     public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
+        if (recorder.transparent()) {
+            return null;
+        }
         ValueWrapper existing;
         try {
             existing = target.putIfAbsent(key, value);
@@ -165,6 +192,9 @@ public final class AuditingCache implements Cache {
 
     @Override
     public void evict(Object key) {
+        if (recorder.transparent()) {
+            return;
+        }
         try {
             target.evict(key);
         } catch (RuntimeException ex) {
@@ -176,6 +206,9 @@ public final class AuditingCache implements Cache {
 
     @Override
     public boolean evictIfPresent(Object key) {
+        if (recorder.transparent()) {
+            return false;
+        }
         boolean present;
         try {
             present = target.evictIfPresent(key);
@@ -189,6 +222,9 @@ public final class AuditingCache implements Cache {
 
     @Override
     public void clear() {
+        if (recorder.transparent()) {
+            return;
+        }
         try {
             target.clear();
         } catch (RuntimeException ex) {
@@ -200,6 +236,9 @@ public final class AuditingCache implements Cache {
 
     @Override
     public boolean invalidate() {
+        if (recorder.transparent()) {
+            return false;
+        }
         boolean present;
         try {
             present = target.invalidate();

@@ -3,6 +3,8 @@ package dev.cacheaudit.autoconfigure.cache;
 import dev.cacheaudit.autoconfigure.support.CallSites;
 import dev.cacheaudit.autoconfigure.support.Invocation;
 import dev.cacheaudit.autoconfigure.support.TransactionProbe;
+import dev.cacheaudit.autoconfigure.verify.Loaders;
+import dev.cacheaudit.autoconfigure.verify.SpringVerificationBackend;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.CacheClear;
 import dev.cacheaudit.core.event.CacheError;
@@ -37,9 +39,34 @@ public final class CacheRecorder {
 
     private final boolean sampleNoHits;
 
+    private final @Nullable Thread verifier;
+
+    private final @Nullable Loaders loaders;
+
+    private final @Nullable SpringVerificationBackend verification;
+
     public CacheRecorder(CacheAudit audit, TransactionProbe transactions, double hitSampleRate) {
+        this(audit, transactions, hitSampleRate, null, null);
+    }
+
+    /**
+     * @param audit where events go
+     * @param transactions tells the transaction state
+     * @param hitSampleRate the fraction of hits handed over as events
+     * @param loaders where the calls that load entries are kept, when verification is on
+     * @param verification the verifier's reads, when verification is on
+     */
+    public CacheRecorder(
+            CacheAudit audit,
+            TransactionProbe transactions,
+            double hitSampleRate,
+            @Nullable Loaders loaders,
+            @Nullable SpringVerificationBackend verification) {
         this.audit = audit;
         this.transactions = transactions;
+        this.verifier = audit.verifierThread();
+        this.loaders = loaders;
+        this.verification = verification;
         this.sampleAllHits = hitSampleRate >= 1.0;
         this.sampleNoHits = hitSampleRate <= 0.0;
         this.hitSampleBound = sampleAllHits || sampleNoHits ? 1 : (int) Math.round(1.0 / hitSampleRate);
@@ -47,6 +74,17 @@ public final class CacheRecorder {
 
     CacheCounters counters(String cache) {
         return audit.counters(cache);
+    }
+
+    /** Whether the current thread is the verifier's, for which audited caches are transparent. */
+    boolean transparent() {
+        return verifier != null && Thread.currentThread() == verifier;
+    }
+
+    void decorated(AuditingCache cache) {
+        if (verification != null) {
+            verification.register(cache);
+        }
     }
 
     void registered(
@@ -81,6 +119,10 @@ public final class CacheRecorder {
         if (invocation != null) {
             invocation.loadStarted(now);
             site = invocation.site();
+            Object call = invocation.call();
+            if (loaders != null && call != null) {
+                loaders.remember(cache, key, call);
+            }
         } else {
             LAST_MISS.set(new Miss(cache, key, now));
         }

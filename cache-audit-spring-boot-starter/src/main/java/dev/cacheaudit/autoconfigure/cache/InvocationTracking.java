@@ -27,7 +27,7 @@ public final class InvocationTracking implements MethodInterceptor {
 
     @Override
     public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-        Invocation.Frames frames = Invocation.enter(CallSites.of(invocation.getMethod()));
+        Invocation.Frames frames = Invocation.enter(CallSites.of(invocation.getMethod()), invocation);
         try {
             return cacheInterceptor.invoke(invocation);
         } finally {

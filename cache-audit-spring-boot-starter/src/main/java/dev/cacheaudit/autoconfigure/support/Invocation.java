@@ -15,6 +15,8 @@ public final class Invocation {
 
     private long loadStartNanos;
 
+    private @Nullable Object call;
+
     private Invocation() {}
 
     /** The invocation the current thread is in, or {@code null} outside annotated methods. */
@@ -24,8 +26,16 @@ public final class Invocation {
 
     /** Enters an invocation; pass what it returns to {@link #exit(Frames)}. */
     public static Frames enter(String site) {
+        return enter(site, null);
+    }
+
+    /**
+     * Enters an invocation, keeping the call itself (an AOP {@code MethodInvocation}) so that verification can make it
+     * again; pass what it returns to {@link #exit(Frames)}.
+     */
+    public static Frames enter(String site, @Nullable Object call) {
         Frames frames = FRAMES.get();
-        frames.push(site);
+        frames.push(site, call);
         return frames;
     }
 
@@ -48,6 +58,11 @@ public final class Invocation {
         this.loadStartNanos = nanos;
     }
 
+    /** The call being made, when it was kept. */
+    public @Nullable Object call() {
+        return call;
+    }
+
     /** One thread's stack of invocations; annotated methods that call each other nest. */
     public static final class Frames {
 
@@ -62,7 +77,7 @@ public final class Invocation {
             return depth > 0 ? stack[depth - 1] : null;
         }
 
-        void push(String site) {
+        void push(String site, @Nullable Object call) {
             if (depth == stack.length) {
                 stack = java.util.Arrays.copyOf(stack, depth * 2);
             }
@@ -72,6 +87,7 @@ public final class Invocation {
                 stack[depth] = frame;
             }
             frame.site = site;
+            frame.call = call;
             frame.loadStartNanos = 0;
             depth++;
         }
@@ -79,6 +95,7 @@ public final class Invocation {
         void pop() {
             if (depth > 0) {
                 depth--;
+                stack[depth].call = null;
             }
         }
     }

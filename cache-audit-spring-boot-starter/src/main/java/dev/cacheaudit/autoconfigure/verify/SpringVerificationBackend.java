@@ -1,0 +1,121 @@
+package dev.cacheaudit.autoconfigure.verify;
+
+import dev.cacheaudit.autoconfigure.cache.AuditingCache;
+import dev.cacheaudit.core.verify.CheckTarget;
+import dev.cacheaudit.core.verify.Lookup;
+import dev.cacheaudit.core.verify.SourceOfTruth;
+import dev.cacheaudit.core.verify.VerificationBackend;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cache.Cache;
+
+/**
+ * Reads cache entries and their source for the verifier, on its thread. The cached value is read from the decorated
+ * store directly, so nothing is recorded. The source is read by a {@link SourceOfTruth} bean for the cache when there
+ * is one, otherwise by making the call that loaded the entry again through its proxy, while the audited caches are
+ * transparent for the verifier's thread (a miss, and no put) — inside a read-only transaction when a transaction
+ * manager exists.
+ */
+public final class SpringVerificationBackend implements VerificationBackend {
+
+    private final Map<String, AuditingCache> caches = new ConcurrentHashMap<>();
+
+    private final Loaders loaders;
+
+    private final Map<String, SourceOfTruth> sources;
+
+    private final Set<String> optedOut;
+
+    private final Function<Callable<@Nullable Object>, @Nullable Object> readOnly;
+
+    /**
+     * @param loaders the calls that loaded entries
+     * @param sources sources of truth by cache name
+     * @param optedOut caches whose values must not be verified
+     * @param readOnly runs a read inside a read-only transaction (or just runs it)
+     */
+    public SpringVerificationBackend(
+            Loaders loaders,
+            Map<String, SourceOfTruth> sources,
+            Set<String> optedOut,
+            Function<Callable<@Nullable Object>, @Nullable Object> readOnly) {
+        this.loaders = loaders;
+        this.sources = Map.copyOf(sources);
+        this.optedOut = Set.copyOf(optedOut);
+        this.readOnly = readOnly;
+    }
+
+    /** Makes a decorated cache known to the verifier. */
+    public void register(AuditingCache cache) {
+        caches.put(cache.getName(), cache);
+    }
+
+    @Override
+    public boolean canVerify(CheckTarget target) {
+        if (optedOut.contains(target.cache()) || !caches.containsKey(target.cache())) {
+            return false;
+        }
+        return sources.containsKey(target.cache())
+                || loaders.get(target.cache(), target.keyType(), target.printedKey()) != null;
+    }
+
+    @Override
+    public Lookup cached(CheckTarget target) {
+        AuditingCache cache = caches.get(target.cache());
+        Object key = key(target);
+        if (cache == null || key == null) {
+            return Lookup.UNAVAILABLE;
+        }
+        Cache.ValueWrapper value = cache.getTargetCache().get(key);
+        return value != null ? Lookup.of(value.get()) : Lookup.ABSENT;
+    }
+
+    @Override
+    public Lookup source(CheckTarget target) {
+        try {
+            SourceOfTruth source = sources.get(target.cache());
+            if (source != null) {
+                Object key = key(target);
+                if (key == null) {
+                    return Lookup.UNAVAILABLE;
+                }
+                return present(readOnly.apply(() -> source.load(key)));
+            }
+            Loaders.Loader loader = loaders.get(target.cache(), target.keyType(), target.printedKey());
+            if (loader == null) {
+                return Lookup.UNAVAILABLE;
+            }
+            return present(readOnly.apply(() -> Loaders.Loader.invoke(loader)));
+        } catch (RuntimeException ex) {
+            Throwable cause =
+                    ex.getCause() instanceof InvocationTargetException invocation ? invocation.getCause() : ex;
+            return isNotFound(cause) ? Lookup.ABSENT : Lookup.UNAVAILABLE;
+        }
+    }
+
+    private @Nullable Object key(CheckTarget target) {
+        if (target.key() != null) {
+            return target.key();
+        }
+        Loaders.Loader loader = loaders.get(target.cache(), target.keyType(), target.printedKey());
+        return loader != null ? loader.key() : null;
+    }
+
+    private static Lookup present(@Nullable Object value) {
+        if (value instanceof Optional<?> optional) {
+            return optional.isPresent() ? Lookup.of(optional.get()) : Lookup.ABSENT;
+        }
+        return value != null ? Lookup.of(value) : Lookup.ABSENT;
+    }
+
+    /** An exception whose name says the entity is gone: the source has no value for the key. */
+    private static boolean isNotFound(@Nullable Throwable cause) {
+        return cause != null && cause.getClass().getSimpleName().contains("NotFound");
+    }
+}
