@@ -5,7 +5,6 @@ import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRegistered;
-import dev.cacheaudit.core.event.DeclaredOperations;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +34,6 @@ public final class TtlDetector implements Detector {
 
     private static final int MAX_TRACKED = 10_000;
 
-    private final Map<String, Set<String>> cachesByEntity = new HashMap<>();
-
     private final Set<String> invalidated = new HashSet<>();
 
     private final Set<String> reported = new HashSet<>();
@@ -53,13 +49,7 @@ public final class TtlDetector implements Detector {
 
     @Override
     public void on(CacheEvent event, AuditState state, FindingSink findings) {
-        if (event instanceof DeclaredOperations declared) {
-            for (DeclaredOperations.Holding holding : declared.holdings()) {
-                cachesByEntity
-                        .computeIfAbsent(holding.entity(), e -> new LinkedHashSet<>())
-                        .add(holding.cache());
-            }
-        } else if (event instanceof CacheEvict evict) {
+        if (event instanceof CacheEvict evict) {
             invalidated.add(evict.cache());
         } else if (event instanceof CacheClear clear) {
             invalidated.add(clear.cache());
@@ -77,7 +67,7 @@ public final class TtlDetector implements Detector {
     }
 
     private void changed(SourceWrite write, AuditState state, FindingSink findings) {
-        for (String cache : cachesByEntity.getOrDefault(write.entity(), Set.of())) {
+        for (String cache : state.cachesHolding(write.entity())) {
             if (invalidated.contains(cache)
                     || reported.contains(cache)
                     || !KeyMatch.couldBeStale(state, cache, write)) {

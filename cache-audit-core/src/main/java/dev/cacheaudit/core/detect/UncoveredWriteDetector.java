@@ -4,7 +4,6 @@ import dev.cacheaudit.core.event.CacheClear;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;
-import dev.cacheaudit.core.event.DeclaredOperations;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.TxBoundary;
 import dev.cacheaudit.core.finding.FindingKind;
@@ -17,7 +16,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,8 +43,6 @@ public final class UncoveredWriteDetector implements Detector {
 
     private final long windowNanos;
 
-    private final Map<String, Set<String>> cachesByEntity = new HashMap<>();
-
     private final Map<String, ArrayDeque<long[]>> invalidations = new HashMap<>();
 
     private final Map<Long, List<Pending>> byTransaction = new LinkedHashMap<>();
@@ -63,14 +59,8 @@ public final class UncoveredWriteDetector implements Detector {
 
     @Override
     public void on(CacheEvent event, AuditState state, FindingSink findings) {
-        if (event instanceof DeclaredOperations declared) {
-            for (DeclaredOperations.Holding holding : declared.holdings()) {
-                cachesByEntity
-                        .computeIfAbsent(holding.entity(), e -> new LinkedHashSet<>())
-                        .add(holding.cache());
-            }
-        } else if (event instanceof SourceWrite write) {
-            written(write);
+        if (event instanceof SourceWrite write) {
+            written(write, state);
         } else if (event instanceof TxBoundary boundary) {
             ended(boundary);
         } else if (event instanceof CacheEvict evict) {
@@ -92,9 +82,9 @@ public final class UncoveredWriteDetector implements Detector {
         }
     }
 
-    private void written(SourceWrite write) {
-        Set<String> caches = cachesByEntity.get(write.entity());
-        if (caches == null || caches.isEmpty()) {
+    private void written(SourceWrite write, AuditState state) {
+        Set<String> caches = state.cachesHolding(write.entity());
+        if (caches.isEmpty()) {
             coverage.unheld();
             return;
         }

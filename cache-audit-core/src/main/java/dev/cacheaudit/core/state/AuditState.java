@@ -38,6 +38,8 @@ public final class AuditState {
 
     private long forgottenCaches;
 
+    private final Map<String, java.util.Set<String>> cachesByEntity = new java.util.HashMap<>();
+
     public AuditState(StateLimits limits, KeyDecomposer decomposer) {
         this.limits = limits;
         this.decomposer = decomposer;
@@ -89,6 +91,12 @@ public final class AuditState {
             profile(e.cache()).registered(e.backend(), e.transactionAware(), e.keyComparison(), e.ttlMillis());
         } else if (event instanceof RedisCommand e) {
             applyWire(e);
+        } else if (event instanceof dev.cacheaudit.core.event.DeclaredOperations e) {
+            for (dev.cacheaudit.core.event.DeclaredOperations.Holding holding : e.holdings()) {
+                cachesByEntity
+                        .computeIfAbsent(holding.entity(), entity -> new java.util.LinkedHashSet<>())
+                        .add(holding.cache());
+            }
         }
         // Errors, source writes and transaction boundaries leave no per-key state of their own.
     }
@@ -113,6 +121,11 @@ public final class AuditState {
                 // Other commands carry no key evidence the detectors use.
             }
         }
+    }
+
+    /** The caches that hold values of an entity type (by fully qualified class name); empty when none does. */
+    public java.util.Set<String> cachesHolding(String entity) {
+        return cachesByEntity.getOrDefault(entity, java.util.Set.of());
     }
 
     /** The profile of a cache, created on first use. */

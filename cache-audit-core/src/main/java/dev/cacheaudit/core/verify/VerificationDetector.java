@@ -6,7 +6,6 @@ import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRead;
-import dev.cacheaudit.core.event.DeclaredOperations;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
@@ -22,12 +21,9 @@ import dev.cacheaudit.core.state.CacheProfile;
 import dev.cacheaudit.core.state.KeyHistory;
 import dev.cacheaudit.core.state.ShapeId;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -60,8 +56,6 @@ public final class VerificationDetector implements Detector {
     private final long graceNanos;
 
     private final long lastWindowNanos;
-
-    private final Map<String, Set<String>> cachesByEntity = new HashMap<>();
 
     private final Map<String, Stale> stale = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -106,12 +100,6 @@ public final class VerificationDetector implements Detector {
             put(put, state);
         } else if (event instanceof SourceWrite write && write.id() != null) {
             written(write, state);
-        } else if (event instanceof DeclaredOperations declared) {
-            for (DeclaredOperations.Holding holding : declared.holdings()) {
-                cachesByEntity
-                        .computeIfAbsent(holding.entity(), e -> new LinkedHashSet<>())
-                        .add(holding.cache());
-            }
         }
     }
 
@@ -132,7 +120,7 @@ public final class VerificationDetector implements Detector {
 
     private void written(SourceWrite write, AuditState state) {
         String id = String.valueOf(write.id());
-        for (String cache : cachesByEntity.getOrDefault(write.entity(), Set.of())) {
+        for (String cache : state.cachesHolding(write.entity())) {
             CacheProfile profile = state.existingProfile(cache);
             if (profile == null) {
                 continue;
