@@ -59,9 +59,23 @@ public final class AuditState {
         this.wire = new CacheProfile(WIRE, limits.maxShapesPerCache());
     }
 
-    /** Describes a key object, opening composite keys the decomposer knows. */
+    private @Nullable Object lastKey;
+
+    private @Nullable KeyDescriptor lastDescriptor;
+
+    /**
+     * Describes a key object, opening composite keys the decomposer knows. The state and every detector describe the
+     * key of the event at hand, so the last description is kept and given again for the same key object.
+     */
     public KeyDescriptor describe(Object key) {
-        return KeyDescriptor.of(key, decomposer);
+        KeyDescriptor last = lastDescriptor;
+        if (key == lastKey && last != null) {
+            return last;
+        }
+        KeyDescriptor described = KeyDescriptor.of(key, decomposer);
+        lastKey = key;
+        lastDescriptor = described;
+        return described;
     }
 
     /** Takes an event into account. */
