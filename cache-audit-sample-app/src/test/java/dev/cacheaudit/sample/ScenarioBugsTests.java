@@ -3,13 +3,17 @@ package dev.cacheaudit.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.finding.FindingKind;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Each scenario of the catalogue with its bug switched on, in a demo run of its own on the local Redis: the demo
@@ -139,6 +143,21 @@ class ScenarioBugsTests {
     }
 
     @Test
+    void redisUserWithoutDeleteIsGoneOnceTheDemoClosed() {
+        run("swallowed-evict");
+        LettuceConnectionFactory connectionFactory =
+                new LettuceConnectionFactory(SampleApps.REDIS_HOST, SampleApps.REDIS_PORT);
+        connectionFactory.afterPropertiesSet();
+        connectionFactory.start();
+        try (RedisConnection connection = connectionFactory.getConnection()) {
+            assertThat(aclUser(connection, "default")).isNotNull();
+            assertThat(aclUser(connection, "sample-no-del")).isNull();
+        } finally {
+            connectionFactory.destroy();
+        }
+    }
+
+    @Test
     void clearingAllProductsOnEveryPriceChangeIsAFullClear() {
         assertFound(
                 "clear-all",
@@ -152,6 +171,11 @@ class ScenarioBugsTests {
         for (String bug : new String[] {"key-prefix", "key-default", "key-type", "cache-name", "template-key"}) {
             assertThat(run(bug).output()).as(bug).containsPattern("Traffic: .*, [1-9]\\d* stale answers");
         }
+    }
+
+    private static @Nullable Object aclUser(RedisConnection connection, String name) {
+        return connection.execute(
+                "ACL", "GETUSER".getBytes(StandardCharsets.UTF_8), name.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void assertFound(String bug, FindingKind kind, String cache, String site) {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -13,10 +15,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 /**
  * The Redis connection behind the recommendations cache (scenario {@code swallowed-evict}): the application's own, or
  * one authenticated as a Redis user whose ACL denies {@code DEL} and {@code UNLINK} — as an operations team may hand
- * out to protect shared data — so that every eviction fails. That user is created at start-up and deleted at shutdown.
- * Not a {@code RedisConnectionFactory} bean itself, so that Spring Boot keeps configuring the application's.
+ * out to protect shared data — so that every eviction fails. That user is created at start-up and deleted when the
+ * context closes, before the application's connection stops. Not a {@code RedisConnectionFactory} bean itself, so that
+ * Spring Boot keeps configuring the application's.
  */
-final class RecommendationConnection implements DisposableBean {
+final class RecommendationConnection implements ApplicationListener<ContextClosedEvent>, DisposableBean {
 
     /** The Redis user that may not delete. */
     static final String USER_WITHOUT_DELETE = "sample-no-del";
@@ -69,11 +72,18 @@ final class RecommendationConnection implements DisposableBean {
         return connectionFactory;
     }
 
+    /** Deletes the user while the application's connection still runs: it is stopped before beans are destroyed. */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        if (owned != null) {
+            acl(admin, "DELUSER", USER_WITHOUT_DELETE);
+        }
+    }
+
     @Override
     public void destroy() {
         if (owned != null) {
             owned.destroy();
-            acl(admin, "DELUSER", USER_WITHOUT_DELETE);
         }
     }
 
