@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
@@ -18,13 +19,15 @@ import org.springframework.util.ReflectionUtils;
 /**
  * The Redis cache manager, used unless {@code spring.cache.type} names another cache (as the start-up probe does when
  * Redis is unreachable; Spring Boot then configures that one). Values are stored with JDK serialization, and every
- * put and eviction completes before the business call returns.
+ * put and eviction completes before the business call returns. It is the primary manager: a scenario may add managers
+ * of its own, which its annotations name.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis", matchIfMissing = true)
-class RedisCacheSetup {
+public class RedisCacheSetup {
 
     @Bean
+    @Primary
     RedisCacheManager cacheManager(
             RedisConnectionFactory connectionFactory, @Value("${sample.cache.time-to-live:10m}") Duration timeToLive) {
         // The class loader matters in the executable jar, where application classes are not on the system class path.
@@ -42,7 +45,7 @@ class RedisCacheSetup {
      * unless configured with {@code immediateWrites()}, so a read right after an eviction could still see the old
      * value; 3.x always waits and has no such setting. Reflection keeps one source for both lines.
      */
-    static RedisCacheWriter immediateWriter(RedisConnectionFactory connectionFactory) {
+    public static RedisCacheWriter immediateWriter(RedisConnectionFactory connectionFactory) {
         Method create = ReflectionUtils.findMethod(
                 RedisCacheWriter.class, "create", RedisConnectionFactory.class, Consumer.class);
         if (create == null) {

@@ -9,17 +9,25 @@ import dev.cacheaudit.sample.user.UserRepository;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills an empty database with a handful of rows, then empties the caches: Redis outlives this process while the
- * in-memory database does not, so entries left by an earlier run would be stale from the start. Both happen once every
- * bean exists and before the web server takes requests, so no request sees the earlier run's entries.
+ * Fills an empty database with a handful of rows, then deletes the cache entries an earlier run left in Redis: Redis
+ * outlives this process while the in-memory database does not, so they would be stale from the start. Both happen once
+ * every bean exists and before the web server takes requests, so no request sees the earlier run's entries. In-memory
+ * caches start empty and need nothing.
+ *
+ * <p>The entries are deleted as Redis keys ({@link RedisLeftovers}), not cleared through the caches: a clear through
+ * the cache is recorded by cache-audit as an invalidation by this application, and one that close to the first
+ * requests would count as covering their writes.
  */
 @Component
 class SeedData implements SmartInitializingSingleton {
@@ -34,11 +42,19 @@ class SeedData implements SmartInitializingSingleton {
 
     private final CacheManager caches;
 
-    SeedData(UserRepository users, ProductRepository products, OrderRepository orders, CacheManager caches) {
+    private final ObjectProvider<StringRedisTemplate> redis;
+
+    SeedData(
+            UserRepository users,
+            ProductRepository products,
+            OrderRepository orders,
+            CacheManager caches,
+            ObjectProvider<StringRedisTemplate> redis) {
         this.users = Objects.requireNonNull(users, "users");
         this.products = Objects.requireNonNull(products, "products");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.caches = Objects.requireNonNull(caches, "caches");
+        this.redis = Objects.requireNonNull(redis, "redis");
     }
 
     @Override
@@ -46,11 +62,10 @@ class SeedData implements SmartInitializingSingleton {
         if (users.count() == 0) {
             seed();
         }
-        for (String name : CacheNames.ALL) {
-            Cache cache = caches.getCache(name);
-            if (cache != null) {
-                cache.invalidate();
-            }
+        if (caches instanceof RedisCacheManager) {
+            StringRedisTemplate template = redis.getObject();
+            Stream.concat(CacheNames.ALL.stream(), CacheNames.SCENARIOS.stream())
+                    .forEach(name -> RedisLeftovers.delete(template, name + "::*"));
         }
     }
 
@@ -63,7 +78,12 @@ class SeedData implements SmartInitializingSingleton {
         List<Product> seededProducts = products.saveAll(List.of(
                 new Product("Espresso beans", new BigDecimal("12.50")),
                 new Product("Milk frother", new BigDecimal("39.90")),
-                new Product("Ceramic cup", new BigDecimal("8.00"))));
+                new Product("Ceramic cup", new BigDecimal("8.00")),
+                new Product("Hand grinder", new BigDecimal("64.00")),
+                new Product("Pour-over kettle", new BigDecimal("45.00")),
+                new Product("Paper filters", new BigDecimal("4.50")),
+                new Product("Tea sampler", new BigDecimal("18.00")),
+                new Product("Travel mug", new BigDecimal("22.00"))));
         for (int i = 0; i < 5; i++) {
             User user = seededUsers.get(i % seededUsers.size());
             Product product = seededProducts.get(i % seededProducts.size());

@@ -35,8 +35,7 @@ class DemoTests {
         reportFile = directory.resolve("report.json");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        context = SampleApps.start(
-                out, "--demo", "--sample.demo.settle=100ms", "--cache-audit.report.path=" + reportFile);
+        context = SampleApps.start(out, "--demo", "--cache-audit.report.path=" + reportFile);
         exitCode = Demo.runAndClose(context, out);
         output = bytes.toString(StandardCharsets.UTF_8);
     }

@@ -7,8 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("sample.demo")
 public class DemoProperties {
 
-    /** How long to wait after the traffic before reading the findings, so that time-based checks can run. */
-    private Duration settle = Duration.ofSeconds(2);
+    /**
+     * How long to wait after the traffic before reading the findings, so that time-based checks can run: at least
+     * {@code cache-audit.coverage.window} and 1.5 s more, since uncovered writes and full clears are judged on the
+     * auditor's one-second tick after that window.
+     */
+    private Duration settle = Duration.ofSeconds(4);
 
     /** How long to wait at most for the auditor to analyse every recorded event. */
     private Duration quiescenceTimeout = Duration.ofSeconds(10);

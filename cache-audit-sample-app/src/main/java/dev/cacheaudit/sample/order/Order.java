@@ -43,6 +43,14 @@ public class Order {
         return id;
     }
 
+    public long getUserId() {
+        return userId;
+    }
+
+    public long getProductId() {
+        return productId;
+    }
+
     public String getStatus() {
         return status;
     }
@@ -51,7 +59,7 @@ public class Order {
         this.status = status;
     }
 
-    OrderDto toDto() {
+    public OrderDto toDto() {
         return new OrderDto(Objects.requireNonNull(id, "id"), userId, productId, quantity, status);
     }
 }

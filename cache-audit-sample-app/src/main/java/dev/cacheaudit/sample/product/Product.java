@@ -55,7 +55,7 @@ public class Product {
         return amount.setScale(2, RoundingMode.HALF_UP);
     }
 
-    ProductDto toDto() {
+    public ProductDto toDto() {
         return new ProductDto(Objects.requireNonNull(id, "id"), name, price);
     }
 }

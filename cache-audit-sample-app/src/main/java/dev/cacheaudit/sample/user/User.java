@@ -46,7 +46,12 @@ public class User {
         this.name = name;
     }
 
-    UserDto toDto() {
+    @Override
+    public String toString() {
+        return "User{id=" + id + ", email=" + email + "}";
+    }
+
+    public UserDto toDto() {
         return new UserDto(java.util.Objects.requireNonNull(id, "id"), email, name);
     }
 }

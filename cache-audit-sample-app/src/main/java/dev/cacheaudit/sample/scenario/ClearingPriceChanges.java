@@ -1,0 +1,31 @@
+package dev.cacheaudit.sample.scenario;
+
+import dev.cacheaudit.sample.CacheNames;
+import dev.cacheaudit.sample.NotFoundException;
+import dev.cacheaudit.sample.product.Product;
+import dev.cacheaudit.sample.product.ProductDto;
+import dev.cacheaudit.sample.product.ProductRepository;
+import java.math.BigDecimal;
+import java.util.Objects;
+import org.springframework.cache.annotation.CacheEvict;
+
+/**
+ * The bug of {@code clear-all}: every change of one price empties the whole {@code products} cache, and every reader
+ * after it misses.
+ */
+class ClearingPriceChanges implements PriceChanges {
+
+    private final ProductRepository products;
+
+    ClearingPriceChanges(ProductRepository products) {
+        this.products = Objects.requireNonNull(products, "products");
+    }
+
+    @Override
+    @CacheEvict(cacheNames = CacheNames.PRODUCTS, allEntries = true)
+    public ProductDto reprice(long id, BigDecimal price) {
+        Product product = products.findById(id).orElseThrow(() -> new NotFoundException("product", id));
+        product.update(product.getName(), price);
+        return products.save(product).toDto();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.cacheaudit.sample.scenario;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/**
+ * The seeded rows each scenario's traffic writes, by position in id order. Scenarios that write the same entity write
+ * different rows, so that one scenario's write never meets another scenario's cached entry.
+ */
+final class Rows {
+
+    /** Users renamed in the back office ({@code key-prefix}). */
+    static final List<Integer> USERS_RENAMED = List.of(0, 1);
+
+    /** Users saved by the account service ({@code key-default}). */
+    static final List<Integer> USERS_SAVED = List.of(2, 3);
+
+    /** Users who place an order ({@code swallowed-evict}). */
+    static final List<Integer> USERS_ORDERING = List.of(0, 1);
+
+    /** Products whose cards are cached locally and changed ({@code key-type}). */
+    static final List<Integer> PRODUCTS_WITH_CARDS = List.of(0, 1);
+
+    /** Products renamed ({@code cache-name}). */
+    static final List<Integer> PRODUCTS_RENAMED = List.of(2, 3);
+
+    /** The product repriced again and again ({@code clear-all}). */
+    static final int PRODUCT_REPRICED = 4;
+
+    /** The product discounted ({@code evict-in-tx}). */
+    static final int PRODUCT_DISCOUNTED = 5;
+
+    /** The product ordered, one nobody ordered before ({@code swallowed-evict}). */
+    static final int PRODUCT_ORDERED = 7;
+
+    /** Orders whose status is cached by hand in Redis ({@code template-key}). */
+    static final List<Integer> ORDERS_HAND_CACHED = List.of(0, 1);
+
+    /** Orders marked delivered ({@code dirty-check}). */
+    static final List<Integer> ORDERS_DELIVERED = List.of(2, 3, 4);
+
+    private Rows() {}
+
+    /** The ids of all rows, in id order. */
+    static <T> List<Long> ids(JpaRepository<T, Long> repository, Function<T, Long> id) {
+        return repository.findAll(Sort.by("id")).stream()
+                .map(id)
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** The ids at the given positions. */
+    static List<Long> at(List<Long> ids, List<Integer> positions) {
+        return positions.stream().map(ids::get).toList();
+    }
+}

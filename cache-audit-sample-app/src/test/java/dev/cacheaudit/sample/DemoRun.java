@@ -1,0 +1,45 @@
+package dev.cacheaudit.sample;
+
+import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.finding.Finding;
+import dev.cacheaudit.sample.demo.Demo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One {@code --demo} run as {@code java -jar ... --demo --sample.bugs=<ids>} does it, up to but without
+ * {@code System.exit}: traffic, the settling period, the printed tables, and the report written when the context
+ * closes.
+ *
+ * @param exitCode what {@code main} would exit with
+ * @param findings what the auditor found
+ * @param output what the demo printed
+ * @param report the report written at shutdown
+ */
+record DemoRun(int exitCode, List<Finding> findings, String output, String report) {
+
+    static DemoRun of(String bugs, Path reportFile) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ConfigurableApplicationContext context =
+                SampleApps.start(out, "--demo", "--sample.bugs=" + bugs, "--cache-audit.report.path=" + reportFile);
+        CacheAudit audit = context.getBean(CacheAudit.class);
+        int exitCode = Demo.runAndClose(context, out);
+        try {
+            return new DemoRun(
+                    exitCode,
+                    audit.findings().findings(),
+                    bytes.toString(StandardCharsets.UTF_8),
+                    Files.readString(reportFile));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
