@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -89,6 +88,11 @@ class ScenarioBugsTests {
                 FindingKind.KEY_MISMATCH,
                 "sample:order",
                 "PluralKeyOrderStatuses#changeStatus(long,String)");
+        assertThat(run("template-key").findings())
+                .filteredOn(f -> f.kind() == FindingKind.KEY_MISMATCH)
+                .singleElement()
+                .satisfies(f ->
+                        assertThat(f.sites()).anyMatch(site -> site.endsWith("PluralKeyOrderStatuses#status(long)")));
     }
 
     @Test
@@ -110,9 +114,6 @@ class ScenarioBugsTests {
     }
 
     @Test
-    @Disabled(
-            "detector issue: a write flushed at commit is attributed to the caller of the @Transactional method"
-                    + " (here the demo traffic), not to DirtyCheckingDeliveries#markDelivered(long), which has returned by then")
     void managedOrderChangedWithoutSaveNamesTheTransactionalMethodAsWritePath() {
         assertFound(
                 "dirty-check",

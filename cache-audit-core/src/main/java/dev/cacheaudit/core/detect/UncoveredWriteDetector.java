@@ -23,15 +23,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code UNCOVERED_WRITE}: a write of an entity that a cache holds, with no eviction, {@code @CachePut} or clear of
- * that cache in the same unit of work — the transaction, or the write itself when there is none — nor within a
- * window after it committed (for {@code AFTER_COMMIT} listeners and asynchronous invalidation). A write is only judged
+ * that cache in the same unit of work — the transaction, or the write itself when there is none — nor after it within
+ * a window after it committed (for {@code AFTER_COMMIT} listeners and asynchronous invalidation). A write is only judged
  * when the cache could hold a stale entry for it: an entry with that identifier (or, when the cache is keyed by
  * something else, any entry) was cached before the write; so seeding data at start-up stays silent, and so do writes
  * rolled back and writes of entities no cache holds.
  */
 public final class UncoveredWriteDetector implements Detector {
-
-    private static final long SLACK_NANOS = Duration.ofSeconds(1).toNanos();
 
     private static final int MAX_PENDING = 10_000;
 
@@ -152,10 +150,11 @@ public final class UncoveredWriteDetector implements Detector {
             return false;
         }
         long txId = write.write.tx().txId();
-        long from = write.write.nanos() - SLACK_NANOS;
         for (long[] invalidation : recent) {
+            // In the same transaction, before or after the write; otherwise only after it: an invalidation before a
+            // write outside any transaction lets a reader cache the old value again before the write lands.
             if ((txId != 0 && invalidation[1] == txId)
-                    || (invalidation[0] >= from && invalidation[0] <= write.deadline)) {
+                    || (invalidation[0] >= write.write.nanos() && invalidation[0] <= write.deadline)) {
                 return true;
             }
         }

@@ -57,6 +57,7 @@ public final class HibernateListenerRegistrar implements BeanPostProcessor {
             registry.appendListeners(EventType.POST_INSERT, listener);
             registry.appendListeners(EventType.POST_UPDATE, listener);
             registry.appendListeners(EventType.POST_DELETE, listener);
+            registry.appendListeners(EventType.POST_LOAD, listener);
         } catch (RuntimeException ex) {
             logger.info(
                     "cache-audit: entity manager factory '{}' is not Hibernate's; writes made by dirty checking"

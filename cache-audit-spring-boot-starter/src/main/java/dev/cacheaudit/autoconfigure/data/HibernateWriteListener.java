@@ -9,6 +9,8 @@ import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
 import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostLoadEvent;
+import org.hibernate.event.spi.PostLoadEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
@@ -16,10 +18,11 @@ import org.hibernate.persister.entity.EntityPersister;
 /**
  * Records the writes Hibernate flushes, whatever caused them: a repository {@code save}, and also a managed entity
  * changed inside a transaction with no {@code save} at all (dirty checking). Runs on the flushing thread; a write seen
- * here and by the repository advice in one transaction counts once.
+ * here and by the repository advice in one transaction counts once. The write path of a flush at commit is the code
+ * that loaded entities in that transaction.
  */
 final class HibernateWriteListener
-        implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
+        implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener, PostLoadEventListener {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -31,6 +34,19 @@ final class HibernateWriteListener
     HibernateWriteListener(CacheAudit audit, TransactionProbe transactions) {
         this.audit = audit;
         this.transactions = transactions;
+    }
+
+    /**
+     * Notes, once per transaction, the code that loads entities in it: a managed entity changed by dirty checking is
+     * flushed at commit, after that code has returned, and the write is attributed to it.
+     */
+    @Override
+    public void onPostLoad(PostLoadEvent event) {
+        try {
+            transactions.noteSite(CallSites::firstApplicationFrame);
+        } catch (RuntimeException ex) {
+            audit.engine().recordingError(ex);
+        }
     }
 
     @Override
@@ -55,11 +71,12 @@ final class HibernateWriteListener
 
     private void record(EntityPersister persister, Object id, SourceWrite.Kind kind) {
         try {
+            String site = transactions.transactionSite();
             audit.submit(new SourceWrite(
                     persister.getMappedClass().getName(),
                     id,
                     kind,
-                    CallSites.firstApplicationFrame(),
+                    site != null ? site : CallSites.firstApplicationFrame(),
                     transactions.current(false),
                     System.nanoTime()));
         } catch (RuntimeException ex) {

@@ -58,6 +58,16 @@ public final class LettuceCommandRecorder implements CommandListener {
 
     private static final String SITE = LettuceCommandRecorder.class.getName() + ".site";
 
+    /** Reads sent outside cache-annotated methods have their site captured at most this often per thread. */
+    private static final long READ_SITE_INTERVAL_NANOS = 100_000_000L;
+
+    private static final ThreadLocal<long[]> LAST_READ_SITE = ThreadLocal.withInitial(() -> new long[1]);
+
+    private static final int MAX_NAMESPACES = 1024;
+
+    /** Key namespaces (the part of a key before its first digit) whose reading code is known. */
+    private final Set<String> namespacesWithSite = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final CacheAudit audit;
 
     private final double readSiteSampleRate;
@@ -73,7 +83,8 @@ public final class LettuceCommandRecorder implements CommandListener {
 
     /**
      * Called on the thread that sends the command: the only moment the sending application code is on the stack.
-     * Writes always note their site; reads only for a sample, since walking the stack costs microseconds.
+     * Inside a cache-annotated method the site is the method's, for free; otherwise writes always walk the stack for
+     * it, reads only now and then, since walking the stack costs microseconds.
      */
     @Override
     public void commandStarted(CommandStartedEvent event) {
@@ -82,18 +93,60 @@ public final class LettuceCommandRecorder implements CommandListener {
             if (type == null) {
                 return;
             }
-            boolean write = WRITES.contains(type);
-            if (!write
-                    && (readSiteSampleRate <= 0
-                            || (readSiteSampleRate < 1
-                                    && ThreadLocalRandom.current().nextDouble() >= readSiteSampleRate))) {
+            Invocation invocation = Invocation.current();
+            if (invocation != null) {
+                event.getContext().put(SITE, invocation.site());
                 return;
             }
-            Invocation invocation = Invocation.current();
-            event.getContext().put(SITE, invocation != null ? invocation.site() : CallSites.firstApplicationFrame());
+            if (!WRITES.contains(type)
+                    && !readSiteDue()
+                    && !firstReadOfNamespace(event.getCommand().getArgs())) {
+                return;
+            }
+            event.getContext().put(SITE, CallSites.firstApplicationFrame());
         } catch (RuntimeException ex) {
             audit.engine().recordingError(ex);
         }
+    }
+
+    /**
+     * Whether this read, sent by hand-written code, should have its site captured: a sample, and at least one read
+     * every {@value #READ_SITE_INTERVAL_NANOS} ns per thread, so that the code reading a key form is known without
+     * walking the stack on every read.
+     */
+    private boolean readSiteDue() {
+        if (readSiteSampleRate >= 1
+                || (readSiteSampleRate > 0 && ThreadLocalRandom.current().nextDouble() < readSiteSampleRate)) {
+            return true;
+        }
+        long[] last = LAST_READ_SITE.get();
+        long now = System.nanoTime();
+        if (now - last[0] >= READ_SITE_INTERVAL_NANOS) {
+            last[0] = now;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether this read is the first of its key namespace: each namespace has its reading code captured once. */
+    private boolean firstReadOfNamespace(@Nullable CommandArgs<Object, Object> args) {
+        if (namespacesWithSite.size() >= MAX_NAMESPACES || args == null) {
+            return false;
+        }
+        ByteBuffer key = args.getFirstEncodedKey();
+        if (key == null) {
+            return false;
+        }
+        ByteBuffer bytes = key.duplicate();
+        StringBuilder namespace = new StringBuilder(32);
+        while (bytes.hasRemaining() && namespace.length() < 64) {
+            byte b = bytes.get();
+            if (b >= '0' && b <= '9') {
+                break;
+            }
+            namespace.append((char) (b & 0xff));
+        }
+        return namespacesWithSite.add(namespace.toString());
     }
 
     private static @Nullable String site(CommandBaseEvent event) {

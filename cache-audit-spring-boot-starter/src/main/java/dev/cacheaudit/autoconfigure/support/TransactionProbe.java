@@ -1,6 +1,8 @@
 package dev.cacheaudit.autoconfigure.support;
 
 import dev.cacheaudit.core.event.TxState;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Tells the transaction state of the current thread. */
 @FunctionalInterface
@@ -11,4 +13,15 @@ public interface TransactionProbe {
 
     /** The current thread's transaction state, for an operation on a cache that is or is not transaction-aware. */
     TxState current(boolean cacheTransactionAware);
+
+    /**
+     * Notes where the current transaction does its work, the first time it is called in that transaction; later calls
+     * cost a lookup. Writes flushed at commit, after that code has returned, are attributed to it.
+     */
+    default void noteSite(Supplier<String> site) {}
+
+    /** The site noted for the current transaction, or {@code null}. */
+    default @Nullable String transactionSite() {
+        return null;
+    }
 }

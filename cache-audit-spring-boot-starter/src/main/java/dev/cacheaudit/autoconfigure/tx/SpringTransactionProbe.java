@@ -5,6 +5,8 @@ import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.TxBoundary;
 import dev.cacheaudit.core.event.TxState;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -45,6 +47,24 @@ public final class SpringTransactionProbe implements TransactionProbe {
         return new TxState(id, cacheTransactionAware);
     }
 
+    @Override
+    public void noteSite(Supplier<String> site) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return;
+        }
+        current(false);
+        if (TransactionSynchronizationManager.getResource(TX_ID) instanceof Boundary boundary
+                && boundary.site == null
+                && !boundary.committed) {
+            boundary.site = site.get();
+        }
+    }
+
+    @Override
+    public @Nullable String transactionSite() {
+        return TransactionSynchronizationManager.getResource(TX_ID) instanceof Boundary boundary ? boundary.site : null;
+    }
+
     /**
      * Reports how a transaction ended. It runs first among the synchronizations, so that the commit is recorded at the
      * moment it happened and operations in after-commit callbacks (such as {@code @TransactionalEventListener}) are
@@ -55,6 +75,8 @@ public final class SpringTransactionProbe implements TransactionProbe {
         private final long id;
 
         private volatile boolean committed;
+
+        private @Nullable String site;
 
         Boundary(long id) {
             this.id = id;

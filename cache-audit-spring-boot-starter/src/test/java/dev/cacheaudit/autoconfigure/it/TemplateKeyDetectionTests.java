@@ -36,8 +36,7 @@ class TemplateKeyDetectionTests {
                 App.class,
                 "spring.data.redis.host=" + redis.host(),
                 "spring.data.redis.port=" + redis.port(),
-                "cache-audit.redaction.keys=plain",
-                "cache-audit.recording.hit-sample-rate=1.0");
+                "cache-audit.redaction.keys=plain");
         audit = context.getBean(CacheAudit.class);
         StringRedisTemplate redisTemplate = context.getBean(StringRedisTemplate.class);
         OrderCache orders = new OrderCache(redisTemplate);

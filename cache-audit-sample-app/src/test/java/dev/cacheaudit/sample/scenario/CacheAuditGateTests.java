@@ -1,0 +1,125 @@
+package dev.cacheaudit.sample.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.cacheaudit.sample.SampleApplication;
+import dev.cacheaudit.sample.user.User;
+import dev.cacheaudit.sample.user.UserRepository;
+import dev.cacheaudit.sample.user.UserService;
+import dev.cacheaudit.test.CacheAuditTest;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The JUnit gate on the sample app: the same integration test, annotated {@code @CacheAuditTest}, fails on the
+ * {@code key-prefix} bug with the finding in its message, and passes once the fix is in place.
+ */
+class CacheAuditGateTests {
+
+    private static final String ENABLED = "cache-audit.sample.gate";
+
+    @TempDir
+    Path reports;
+
+    @Test
+    void integrationTestFailsOnTheKeyPrefixBugNamingTheFinding() {
+        TestExecutionResult result = run(WithTheBug.class);
+
+        assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
+        assertThat(result.getThrowable())
+                .get()
+                .asString()
+                .contains("KEY_MISMATCH", "cache 'users'", "PrefixedKeyUserNameChanges#changeName(long,String)");
+        assertThat(reports.resolve("report.json")).exists();
+        assertThat(reports.resolve("report.html")).exists();
+    }
+
+    @Test
+    void theSameIntegrationTestPassesOnceTheKeyIsFixed() {
+        assertThat(run(WithTheFix.class).getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+    }
+
+    private TestExecutionResult run(Class<?> testClass) {
+        List<Event> finished = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(testClass))
+                .configurationParameter(ENABLED, "true")
+                .configurationParameter("cache-audit.junit.report-dir", reports.toString())
+                .execute()
+                .testEvents()
+                .finished()
+                .list();
+        assertThat(finished).hasSize(1);
+        return finished.get(0).getRequiredPayload(TestExecutionResult.class);
+    }
+
+    /** A rename through the back office, then a read: what a team's integration test does. */
+    abstract static class RenameThenRead {
+
+        @Autowired
+        UserService users;
+
+        @Autowired
+        UserNameChanges changes;
+
+        @Autowired
+        UserRepository repository;
+
+        @Test
+        void renamedUserIsReadBack() {
+            long id = repository.findAll().stream().map(User::getId).findFirst().orElseThrow();
+            users.find(id);
+            changes.changeName(id, "Renamed in a test");
+            users.find(id);
+        }
+    }
+
+    @Gate
+    @CacheAuditTest
+    @SpringBootTest(
+            classes = SampleApplication.class,
+            properties = {"sample.bugs=key-prefix", "spring.cache.type=simple", "spring.main.web-application-type=none"
+            })
+    static class WithTheBug extends RenameThenRead {}
+
+    @Gate
+    @CacheAuditTest
+    @SpringBootTest(
+            classes = SampleApplication.class,
+            properties = {"sample.bugs=", "spring.cache.type=simple", "spring.main.web-application-type=none"})
+    static class WithTheFix extends RenameThenRead {}
+
+    /** Runs the test classes above only when a test starts them through EngineTestKit. */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ExtendWith(Gate.OnlyThroughEngineTestKit.class)
+    @interface Gate {
+
+        final class OnlyThroughEngineTestKit implements ExecutionCondition {
+
+            @Override
+            public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+                return context.getConfigurationParameter(ENABLED)
+                        .filter("true"::equals)
+                        .map(v -> ConditionEvaluationResult.enabled("started through EngineTestKit"))
+                        .orElseGet(() -> ConditionEvaluationResult.disabled(
+                                "meant to fail on a bug; run by CacheAuditGateTests through EngineTestKit"));
+            }
+        }
+    }
+}
