@@ -59,23 +59,47 @@ public final class AuditState {
         this.wire = new CacheProfile(WIRE, limits.maxShapesPerCache());
     }
 
+    private static final int DESCRIBED_KEYS = 4096;
+
     private @Nullable Object lastKey;
 
     private @Nullable KeyDescriptor lastDescriptor;
 
+    /** Descriptions of recently seen keys: hot keys come back again and again, and describing one takes a regex. */
+    private final Map<Object, KeyDescriptor> described = new LinkedHashMap<>(DESCRIBED_KEYS * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, KeyDescriptor> eldest) {
+            return size() > DESCRIBED_KEYS;
+        }
+    };
+
     /**
      * Describes a key object, opening composite keys the decomposer knows. The state and every detector describe the
-     * key of the event at hand, so the last description is kept and given again for the same key object.
+     * key of the event at hand, and hot keys recur, so descriptions are kept for recently seen keys (by equality; a
+     * key whose {@code equals} or {@code hashCode} throws is simply described again).
      */
     public KeyDescriptor describe(Object key) {
         KeyDescriptor last = lastDescriptor;
         if (key == lastKey && last != null) {
             return last;
         }
-        KeyDescriptor described = KeyDescriptor.of(key, decomposer);
+        KeyDescriptor description = null;
+        try {
+            description = described.get(key);
+        } catch (RuntimeException ex) {
+            // An equals or hashCode that throws: describe the key without the cache.
+        }
+        if (description == null || !description.type().equals(key.getClass().getSimpleName())) {
+            description = KeyDescriptor.of(key, decomposer);
+            try {
+                described.put(key, description);
+            } catch (RuntimeException ex) {
+                // As above: such a key is not kept.
+            }
+        }
         lastKey = key;
-        lastDescriptor = described;
-        return described;
+        lastDescriptor = description;
+        return description;
     }
 
     /** Takes an event into account. */
