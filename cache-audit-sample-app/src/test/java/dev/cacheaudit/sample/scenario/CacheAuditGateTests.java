@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.cacheaudit.sample.SampleApplication;
+import dev.cacheaudit.sample.demo.Demo;
 import dev.cacheaudit.sample.user.User;
 import dev.cacheaudit.sample.user.UserRepository;
 import dev.cacheaudit.sample.user.UserService;
@@ -14,6 +15,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -27,8 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The JUnit gate on the sample app: the same integration test, annotated {@code @CacheAuditTest}, fails on the
- * {@code key-prefix} bug with the finding in its message, and passes once the fix is in place.
+ * The JUnit gate on the sample app: the same integration test, annotated {@code @CacheAuditTest}, fails on each
+ * key bug (issue 3's scenarios) with the finding in its message, and passes once the fixes are in place.
  */
 class CacheAuditGateTests {
 
@@ -53,6 +55,40 @@ class CacheAuditGateTests {
     @Test
     void theSameIntegrationTestPassesOnceTheKeyIsFixed() {
         assertThat(run(WithTheFix.class).getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+    }
+
+    @Test
+    void demoTrafficFailsOnEachKeyBug() {
+        assertFails(KeyDefaultBug.class, "KEY_MISMATCH", "cache 'usersByEmail'");
+        assertFails(KeyTypeBug.class, "KEY_TYPE_MISMATCH", "cache 'productCards'");
+        assertFails(CacheNameBug.class, "CACHE_NAME_MISMATCH", "cache 'product'");
+    }
+
+    @Test
+    void demoTrafficFailsOnTheHandWrittenRedisKeyBug() {
+        Assumptions.assumeTrue(
+                redisReachable(), "Redis is not reachable on 127.0.0.1:6379: the template-key scenario needs it");
+        assertFails(TemplateKeyBug.class, "KEY_MISMATCH", "cache 'sample:order'");
+    }
+
+    @Test
+    void demoTrafficPassesWithEveryFixInPlace() {
+        assertThat(run(AllFixed.class).getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+    }
+
+    private void assertFails(Class<?> testClass, String kind, String cache) {
+        TestExecutionResult result = run(testClass);
+        assertThat(result.getStatus()).as(testClass.getSimpleName()).isEqualTo(TestExecutionResult.Status.FAILED);
+        assertThat(result.getThrowable()).get().asString().contains(kind, cache);
+    }
+
+    private static boolean redisReachable() {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", 6379), 500);
+            return true;
+        } catch (java.io.IOException ex) {
+            return false;
+        }
     }
 
     private TestExecutionResult run(Class<?> testClass) {
@@ -103,6 +139,55 @@ class CacheAuditGateTests {
             classes = SampleApplication.class,
             properties = {"sample.bugs=", "spring.cache.type=simple", "spring.main.web-application-type=none"})
     static class WithTheFix extends RenameThenRead {}
+
+    /** The demo's traffic, every scenario included, as one integration test. */
+    abstract static class DemoTraffic {
+
+        @Autowired
+        Demo demo;
+
+        @Test
+        void demoTraffic() {
+            demo.drive();
+        }
+    }
+
+    @Gate
+    @CacheAuditTest
+    @SpringBootTest(
+            classes = SampleApplication.class,
+            properties = {"sample.bugs=key-default", "spring.cache.type=simple", "spring.main.web-application-type=none"
+            })
+    static class KeyDefaultBug extends DemoTraffic {}
+
+    @Gate
+    @CacheAuditTest
+    @SpringBootTest(
+            classes = SampleApplication.class,
+            properties = {"sample.bugs=key-type", "spring.cache.type=simple", "spring.main.web-application-type=none"})
+    static class KeyTypeBug extends DemoTraffic {}
+
+    @Gate
+    @CacheAuditTest
+    @SpringBootTest(
+            classes = SampleApplication.class,
+            properties = {"sample.bugs=cache-name", "spring.cache.type=simple", "spring.main.web-application-type=none"
+            })
+    static class CacheNameBug extends DemoTraffic {}
+
+    @Gate
+    @CacheAuditTest
+    @SpringBootTest(
+            classes = SampleApplication.class,
+            properties = {"sample.bugs=template-key", "spring.main.web-application-type=none"})
+    static class TemplateKeyBug extends DemoTraffic {}
+
+    @Gate
+    @CacheAuditTest
+    @SpringBootTest(
+            classes = SampleApplication.class,
+            properties = {"sample.bugs=", "spring.cache.type=simple", "spring.main.web-application-type=none"})
+    static class AllFixed extends DemoTraffic {}
 
     /** Runs the test classes above only when a test starts them through EngineTestKit. */
     @Target(ElementType.TYPE)
