@@ -1,0 +1,86 @@
+package dev.cacheaudit.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cacheaudit.core.report.AuditReport;
+import dev.cacheaudit.core.report.ReportReader;
+import dev.cacheaudit.sample.demo.Demo;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The fixed demo on PostgreSQL (the {@code postgres} profile) instead of H2: same traffic, no findings. Runs against
+ * the local server in a schema of its own, dropped afterwards; skipped with a message when PostgreSQL is not
+ * reachable on 127.0.0.1:5432.
+ */
+class PostgresProfileTests {
+
+    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    private static final String SCHEMA =
+            "cache_audit_it_" + UUID.randomUUID().toString().replace("-", "");
+
+    @TempDir
+    static Path reports;
+
+    private static int exitCode;
+
+    private static String output;
+
+    @BeforeAll
+    static void runTheDemoOnPostgres() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + SCHEMA);
+        } catch (SQLException ex) {
+            org.junit.jupiter.api.Assumptions.abort(
+                    "PostgreSQL is not reachable on 127.0.0.1:5432 (" + ex.getMessage() + "): skipping");
+        }
+        SampleApps.assumeRedis();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        ConfigurableApplicationContext context = SampleApps.start(
+                out,
+                "--demo",
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA,
+                "--spring.jpa.hibernate.ddl-auto=create-drop",
+                "--cache-audit.report.path=" + reports.resolve("report.json"));
+        exitCode = Demo.runAndClose(context, out);
+        output = printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @AfterAll
+    static void dropTheSchema() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+    }
+
+    @Test
+    void fixedDemoOnPostgresExitsCleanlyWithNoFindings() throws Exception {
+        assertThat(exitCode).isZero();
+        assertThat(output).contains("no findings");
+        try (Reader in = Files.newBufferedReader(reports.resolve("report.json"), StandardCharsets.UTF_8)) {
+            AuditReport report = new ReportReader().read(in);
+            assertThat(report.findings()).isEmpty();
+            assertThat(report.caches())
+                    .anySatisfy(cache -> assertThat(cache.hits()).isPositive());
+        }
+    }
+}
