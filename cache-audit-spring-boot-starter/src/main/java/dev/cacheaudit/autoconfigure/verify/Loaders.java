@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aop.ProxyMethodInvocation;
 
@@ -70,9 +69,5 @@ public final class Loaders {
         static @Nullable Object invoke(Loader loader) throws Exception {
             return loader.method.invoke(loader.proxy, loader.arguments);
         }
-    }
-
-    static boolean isCall(@Nullable Object call) {
-        return call instanceof MethodInvocation;
     }
 }
