@@ -104,6 +104,39 @@ class UncoveredWriteDetectorTests {
     }
 
     @Test
+    void bulkModifyingQueryWithoutInvalidationIsUncovered() {
+        harness.read("users", 42L, READ)
+                .apply(new dev.cacheaudit.core.event.SourceWrite(
+                        USER,
+                        null,
+                        dev.cacheaudit.core.event.SourceWrite.Kind.BULK,
+                        "com.acme.UserMaintenance#deactivateAll()",
+                        dev.cacheaudit.core.event.TxState.NONE,
+                        harness.now() + 1000))
+                .advance(Duration.ofSeconds(3));
+
+        assertThat(harness.of(FindingKind.UNCOVERED_WRITE)).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("write", "bulk"));
+    }
+
+    @Test
+    void bulkModifyingQueryFollowedByAClearIsCovered() {
+        harness.read("users", 42L, READ)
+                .apply(new dev.cacheaudit.core.event.SourceWrite(
+                        USER,
+                        null,
+                        dev.cacheaudit.core.event.SourceWrite.Kind.BULK,
+                        "com.acme.UserMaintenance#deactivateAll()",
+                        dev.cacheaudit.core.event.TxState.NONE,
+                        harness.now() + 1000))
+                .advance(Duration.ofMillis(10))
+                .clear("users", "com.acme.UserMaintenance#deactivateAll()")
+                .advance(Duration.ofSeconds(3));
+
+        assertThat(harness.of(FindingKind.UNCOVERED_WRITE)).isEmpty();
+    }
+
+    @Test
     void cacheKeyedBySomethingElseIsJudgedOnAnyCachedEntry() {
         harness.cache("usersByEmail", KeyComparison.EQUALS);
         harness.apply(
