@@ -1,5 +1,6 @@
 package dev.cacheaudit.sample;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The caches of the sample app, named once so that reads and writes cannot drift apart by a typo. */
@@ -32,8 +33,27 @@ public final class CacheNames {
     /** Products as shown on product pages, by id, held in this instance's memory (scenario {@code key-type}). */
     public static final String PRODUCT_CARDS = "productCards";
 
-    /** The Redis caches of the scenarios. */
-    public static final List<String> SCENARIOS = List.of(PRICES, ORDER_TRACKING, RECOMMENDATIONS);
+    /** Items by id, for the catalogue (scenario {@code jdbc-bypass}). */
+    public static final String ITEMS = "items";
+
+    /** Items with their stock level, by id, as the stock pages read them (scenario {@code replica-lag}). */
+    public static final String STOCK_LEVELS = "stockLevels";
+
+    /** Items as the shop's item pages show them, by id, kept for an hour (scenario {@code long-ttl}). */
+    public static final String ITEM_PAGES = "itemPages";
+
+    /** The item of the daily deal, by id, kept for a blink in a manager of its own (scenario {@code stampede}). */
+    public static final String DAILY_DEALS = "dailyDeals";
+
+    /** Shelf labels of items, by id, filled at start-up in this instance's memory (scenario {@code warm-once}). */
+    public static final String ITEM_LABELS = "itemLabels";
+
+    /** The Redis caches of the scenarios (the shared manager creates the others on first use). */
+    public static final List<String> SCENARIOS =
+            List.of(PRICES, ORDER_TRACKING, RECOMMENDATIONS, ITEMS, STOCK_LEVELS, ITEM_PAGES, DAILY_DEALS);
+
+    /** How long {@link #ITEM_PAGES} keeps an entry: far longer than the stock it shows stays unchanged. */
+    public static final Duration ITEM_PAGES_TIME_TO_LIVE = Duration.ofHours(1);
 
     /** The bean name of the in-memory cache manager for caches local to one instance. */
     public static final String LOCAL_CACHE_MANAGER = "localCacheManager";

@@ -19,8 +19,8 @@ import org.springframework.util.ReflectionUtils;
 /**
  * The Redis cache manager, used unless {@code spring.cache.type} names another cache (as the start-up probe does when
  * Redis is unreachable; Spring Boot then configures that one). Values are stored with JDK serialization, and every
- * put and eviction completes before the business call returns. It is the primary manager: a scenario may add managers
- * of its own, which its annotations name.
+ * put and eviction completes before the business call returns. The item pages of scenario {@code long-ttl} have a time to live of
+ * their own. It is the primary manager: a scenario may add managers of its own, which its annotations name.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis", matchIfMissing = true)
@@ -37,6 +37,7 @@ public class RedisCacheSetup {
         return RedisCacheManager.builder(immediateWriter(connectionFactory))
                 .cacheDefaults(defaults)
                 .initialCacheNames(new LinkedHashSet<>(CacheNames.ALL))
+                .withCacheConfiguration(CacheNames.ITEM_PAGES, defaults.entryTtl(CacheNames.ITEM_PAGES_TIME_TO_LIVE))
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package dev.cacheaudit.sample;
 
+import dev.cacheaudit.sample.item.Item;
+import dev.cacheaudit.sample.item.ItemRepository;
 import dev.cacheaudit.sample.order.Order;
 import dev.cacheaudit.sample.order.OrderRepository;
 import dev.cacheaudit.sample.product.Product;
@@ -7,6 +9,7 @@ import dev.cacheaudit.sample.product.ProductRepository;
 import dev.cacheaudit.sample.user.User;
 import dev.cacheaudit.sample.user.UserRepository;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -34,11 +37,16 @@ class SeedData implements SmartInitializingSingleton {
 
     private static final Logger logger = LoggerFactory.getLogger(SeedData.class);
 
+    /** Items seeded: enough for every scenario that writes items to have rows of its own. */
+    private static final int ITEMS = 10;
+
     private final UserRepository users;
 
     private final ProductRepository products;
 
     private final OrderRepository orders;
+
+    private final ItemRepository items;
 
     private final CacheManager caches;
 
@@ -48,11 +56,13 @@ class SeedData implements SmartInitializingSingleton {
             UserRepository users,
             ProductRepository products,
             OrderRepository orders,
+            ItemRepository items,
             CacheManager caches,
             ObjectProvider<StringRedisTemplate> redis) {
         this.users = Objects.requireNonNull(users, "users");
         this.products = Objects.requireNonNull(products, "products");
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.items = Objects.requireNonNull(items, "items");
         this.caches = Objects.requireNonNull(caches, "caches");
         this.redis = Objects.requireNonNull(redis, "redis");
     }
@@ -61,6 +71,10 @@ class SeedData implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         if (users.count() == 0) {
             seed();
+        }
+        // Items came later than the other tables: a database kept from an earlier version may have users but no items.
+        if (items.count() == 0) {
+            seedItems();
         }
         if (caches instanceof RedisCacheManager) {
             StringRedisTemplate template = redis.getObject();
@@ -91,5 +105,14 @@ class SeedData implements SmartInitializingSingleton {
                     Objects.requireNonNull(user.getId()), Objects.requireNonNull(product.getId()), 1 + i, "NEW"));
         }
         logger.info("Seeded {} users, {} products and {} orders", users.count(), products.count(), orders.count());
+    }
+
+    private void seedItems() {
+        List<Item> seeded = new ArrayList<>();
+        for (int i = 1; i <= ITEMS; i++) {
+            seeded.add(new Item(String.format("SKU-%03d", i), new BigDecimal(5 * i), 20 + i));
+        }
+        items.saveAll(seeded);
+        logger.info("Seeded {} items", items.count());
     }
 }

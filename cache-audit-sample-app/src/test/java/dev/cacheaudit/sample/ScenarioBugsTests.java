@@ -168,8 +168,59 @@ class ScenarioBugsTests {
     }
 
     @Test
+    void jdbcUpdateWithoutEvictionIsAStaleReadFoundByVerificationOfSampledHits() {
+        assertFound("jdbc-bypass", FindingKind.STALE_READ, CacheNames.ITEMS);
+        assertThat(run("jdbc-bypass").findings())
+                .filteredOn(f -> f.kind() == FindingKind.STALE_READ && f.cache().equals(CacheNames.ITEMS))
+                .anySatisfy(f -> assertThat(f.evidence()).containsEntry("differingFields", "price"));
+    }
+
+    @Test
+    void refillFromALaggingReplicaIsAStaleSetAndAStaleRead() {
+        assertFound("replica-lag", FindingKind.STALE_SET, CacheNames.STOCK_LEVELS);
+        assertFound("replica-lag", FindingKind.STALE_READ, CacheNames.STOCK_LEVELS);
+        assertThat(run("replica-lag").findings())
+                .filteredOn(f -> f.cache().equals(CacheNames.STOCK_LEVELS))
+                .allSatisfy(f -> assertThat(f.evidence()).containsEntry("differingFields", "quantity"));
+    }
+
+    @Test
+    void hourLongTimeToLiveOnStockSoldEveryFewHundredMillisecondsIsTtlTooLong() {
+        assertFound("long-ttl", FindingKind.TTL_TOO_LONG, CacheNames.ITEM_PAGES, "NonEvictingSales#sell(long)");
+    }
+
+    @Test
+    void labelsWarmedAtStartUpWithoutExpiryWhileRestocksChangeThemIsNoExpiry() {
+        assertFound("warm-once", FindingKind.NO_EXPIRY, CacheNames.ITEM_LABELS, "SilentRestocking#restock(long,int)");
+    }
+
+    @Test
+    void concurrentLoadsOfTheHotDealWithoutSyncAreAStampede() {
+        assertFound("stampede", FindingKind.STAMPEDE, CacheNames.DAILY_DEALS, "UnsyncedDailyDeals#deal(long)");
+    }
+
+    @Test
+    void demoOfAVerificationScenarioShowsVerificationCountsInTheCachesTable() {
+        DemoRun run = run("jdbc-bypass");
+        assertThat(run.output())
+                .containsPattern("cache +backend +gets +hits +misses +puts +evictions +clears +verifications")
+                .containsPattern("items +redis +(\\d+ +){6}\\d+ fresh, [1-9]\\d* stale, \\d+ inconclusive");
+        assertThat(run.report()).contains("\"kind\" : \"STALE_READ\"").contains("\"verifications\"");
+    }
+
+    @Test
     void bugsThatMissTheCachedEntryLeaveStaleAnswersInTheDemoTraffic() {
-        for (String bug : new String[] {"key-prefix", "key-default", "key-type", "cache-name", "template-key"}) {
+        for (String bug : new String[] {
+            "key-prefix",
+            "key-default",
+            "key-type",
+            "cache-name",
+            "template-key",
+            "jdbc-bypass",
+            "replica-lag",
+            "long-ttl",
+            "warm-once"
+        }) {
             assertThat(run(bug).output()).as(bug).containsPattern("Traffic: .*, [1-9]\\d* stale answers");
         }
     }
@@ -177,6 +228,17 @@ class ScenarioBugsTests {
     private static @Nullable Object aclUser(RedisConnection connection, String name) {
         return connection.execute(
                 "ACL", "GETUSER".getBytes(StandardCharsets.UTF_8), name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** For kinds whose findings name no code, such as those of verification. */
+    private static void assertFound(String bug, FindingKind kind, String cache) {
+        DemoRun run = run(bug);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.findings())
+                .as("findings of %s", bug)
+                .filteredOn(f -> f.kind() == kind && f.cache().equals(cache))
+                .isNotEmpty()
+                .anySatisfy(f -> assertThat(f.status()).isEqualTo("confirmed"));
     }
 
     private static void assertFound(String bug, FindingKind kind, String cache, String site) {

@@ -21,13 +21,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class Demo {
 
-    /** Defaults for a demo run: no web server (so a busy port cannot fail it) and a quiet log. */
-    public static final Map<String, Object> DEFAULT_PROPERTIES = Map.of(
-            "spring.main.web-application-type", "none",
-            "spring.main.banner-mode", "off",
-            "logging.level.root", "warn",
-            "logging.level.dev.cacheaudit", "info",
-            "logging.level.dev.cacheaudit.sample", "warn");
+    /**
+     * Defaults for a demo run: no web server (so a busy port cannot fail it), a quiet log, and verification on with
+     * settings that fit a run of seconds — a fifth of the hits sampled, a grace period and windows that the demo's
+     * settling period covers ({@code sample.demo.settle}).
+     */
+    public static final Map<String, Object> DEFAULT_PROPERTIES = Map.ofEntries(
+            Map.entry("spring.main.web-application-type", "none"),
+            Map.entry("spring.main.banner-mode", "off"),
+            Map.entry("logging.level.root", "warn"),
+            Map.entry("logging.level.dev.cacheaudit", "info"),
+            Map.entry("logging.level.dev.cacheaudit.sample", "warn"),
+            Map.entry("cache-audit.verification.enabled", "true"),
+            Map.entry("cache-audit.verification.sample-rate", "0.2"),
+            Map.entry("cache-audit.verification.max-per-second", "50"),
+            Map.entry("cache-audit.verification.grace", "1500ms"),
+            Map.entry("cache-audit.verification.windows", "300ms,1500ms,3s"));
 
     private static final Logger logger = LoggerFactory.getLogger(Demo.class);
 

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Prints the demo's outcome as plain-text tables. */
 final class DemoPrinter {
@@ -25,9 +26,15 @@ final class DemoPrinter {
         traffic.staleAnswers().forEach(stale -> out.println("  stale: " + stale));
         out.println();
         out.println("Caches");
+        boolean verified = report.caches().stream().anyMatch(cache -> cache.verifications() != null);
+        List<String> header =
+                new ArrayList<>(List.of("cache", "backend", "gets", "hits", "misses", "puts", "evictions", "clears"));
+        if (verified) {
+            header.add("verifications");
+        }
         List<List<String>> caches = new ArrayList<>();
         for (CacheReport cache : report.caches()) {
-            caches.add(List.of(
+            List<String> row = new ArrayList<>(List.of(
                     cache.name(),
                     cache.backend(),
                     Long.toString(cache.gets()),
@@ -36,8 +43,12 @@ final class DemoPrinter {
                     Long.toString(cache.puts()),
                     Long.toString(cache.evictions()),
                     Long.toString(cache.clears())));
+            if (verified) {
+                row.add(verifications(cache.verifications()));
+            }
+            caches.add(row);
         }
-        table(List.of("cache", "backend", "gets", "hits", "misses", "puts", "evictions", "clears"), caches);
+        table(header, caches);
         out.println();
         out.println("Findings");
         if (report.findings().isEmpty()) {
@@ -55,6 +66,14 @@ final class DemoPrinter {
             table(List.of("kind", "severity", "cache", "message", "sites"), findings);
         }
         out.println();
+    }
+
+    private static String verifications(CacheReport.@Nullable Verifications verifications) {
+        if (verifications == null) {
+            return "-";
+        }
+        return verifications.fresh() + " fresh, " + verifications.stale() + " stale, " + verifications.inconclusive()
+                + " inconclusive";
     }
 
     private void table(List<String> header, List<List<String>> rows) {

@@ -10,9 +10,10 @@ public class DemoProperties {
     /**
      * How long to wait after the traffic before reading the findings, so that time-based checks can run: at least
      * {@code cache-audit.coverage.window} and 1.5 s more, since uncovered writes and full clears are judged on the
-     * auditor's one-second tick after that window.
+     * auditor's one-second tick after that window; and at least the last of {@code cache-audit.verification.windows}
+     * (or the grace period, if longer) and a second more, so that the last write's checks and rechecks have run.
      */
-    private Duration settle = Duration.ofSeconds(4);
+    private Duration settle = Duration.ofSeconds(5);
 
     /** How long to wait at most for the auditor to analyse every recorded event. */
     private Duration quiescenceTimeout = Duration.ofSeconds(10);

@@ -1,5 +1,6 @@
 package dev.cacheaudit.sample.scenario;
 
+import dev.cacheaudit.sample.CacheNames;
 import dev.cacheaudit.sample.SampleBugs;
 import dev.cacheaudit.sample.demo.Traffic;
 import dev.cacheaudit.sample.product.Product;
@@ -7,6 +8,7 @@ import dev.cacheaudit.sample.product.ProductRepository;
 import dev.cacheaudit.sample.product.ProductService;
 import java.math.BigDecimal;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,10 +33,14 @@ class JobNoEvictScenario {
     }
 
     @Bean
-    PriceIndexation priceIndexation(SampleBugs bugs, ProductRepository products, CacheManager caches) {
+    PriceIndexation priceIndexation(
+            SampleBugs bugs,
+            ProductRepository products,
+            CacheManager caches,
+            @Qualifier(CacheNames.LOCAL_CACHE_MANAGER) CacheManager localCaches) {
         return bugs.enabled(ID)
                 ? new NonEvictingPriceIndexation(products)
-                : new EvictingPriceIndexation(products, caches);
+                : new EvictingPriceIndexation(products, caches, localCaches);
     }
 
     /** Reads the whole price list twice, runs the indexation job, then reads every price again. */

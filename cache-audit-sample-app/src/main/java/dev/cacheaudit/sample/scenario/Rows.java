@@ -42,6 +42,21 @@ final class Rows {
     /** Orders marked delivered ({@code dirty-check}). */
     static final List<Integer> ORDERS_DELIVERED = List.of(2, 3, 4);
 
+    /** Items whose prices the bulk import changes ({@code jdbc-bypass}). */
+    static final List<Integer> ITEMS_IMPORTED = List.of(0, 1);
+
+    /** Items restocked while their stock levels are read from the replica ({@code replica-lag}). */
+    static final List<Integer> ITEMS_RESTOCKED = List.of(2, 3);
+
+    /** Items sold again and again ({@code long-ttl}). */
+    static final List<Integer> ITEMS_SOLD = List.of(4, 5);
+
+    /** Items whose shelf labels are cached at start-up, then restocked ({@code warm-once}). */
+    static final List<Integer> ITEMS_LABELLED = List.of(6, 7);
+
+    /** The item of the daily deal, read by everyone at once ({@code stampede}). */
+    static final int ITEM_ON_DEAL = 8;
+
     private Rows() {}
 
     /** The ids of all rows, in id order. */
