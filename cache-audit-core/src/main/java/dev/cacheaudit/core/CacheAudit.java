@@ -176,7 +176,7 @@ public final class CacheAudit implements AutoCloseable {
                     ? null
                     : new CacheReport.Verifications(
                             v.count(entry.getKey(), VerificationOutcome.Outcome.FRESH),
-                            v.count(entry.getKey(), VerificationOutcome.Outcome.STALE),
+                            v.confirmedStaleCount(entry.getKey()),
                             v.count(entry.getKey(), VerificationOutcome.Outcome.INCONCLUSIVE));
             rows.add(new CacheReport(
                     entry.getKey(),

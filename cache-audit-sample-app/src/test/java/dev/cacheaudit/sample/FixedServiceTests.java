@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
@@ -92,12 +91,6 @@ class FixedServiceTests {
     }
 
     @Test
-    void fixedServiceYieldsNoFindingsButThoseOfKnownDetectorIssues() {
-        assertThat(KnownDetectorIssues.withoutKnownIssues(report.findings())).isEmpty();
-    }
-
-    @Test
-    @Disabled(KnownDetectorIssues.REFILL_RACE)
     void fixedServiceYieldsNoFindings() {
         assertThat(report.findings()).isEmpty();
     }

@@ -117,8 +117,11 @@ public class CacheAuditAutoConfiguration {
                 ObjectProvider<SourceOfTruth> sources,
                 ObjectProvider<ReadOnlyCalls> readOnly,
                 CacheAuditProperties properties) {
-            java.util.Map<String, SourceOfTruth> byCache = new java.util.LinkedHashMap<>();
-            sources.orderedStream().forEach(source -> byCache.putIfAbsent(source.cache(), source));
+            java.util.function.Supplier<java.util.Map<String, SourceOfTruth>> byCache = () -> {
+                java.util.Map<String, SourceOfTruth> map = new java.util.LinkedHashMap<>();
+                sources.orderedStream().forEach(source -> map.putIfAbsent(source.cache(), source));
+                return map;
+            };
             java.util.Set<String> optedOut = new java.util.HashSet<>();
             properties.getCaches().forEach((cache, settings) -> {
                 if (!settings.isVerify()) {

@@ -55,7 +55,7 @@ public final class TtlDetector implements Detector {
             invalidated.add(clear.cache());
         } else if (event instanceof CachePut put && put.loadStartNanos() == 0 && !isWarmUp(state, put)) {
             invalidated.add(put.cache());
-        } else if (event instanceof SourceWrite write && write.id() != null) {
+        } else if (event instanceof SourceWrite write && write.id() != null && !state.repeatedWrite()) {
             changed(write, state, findings);
         }
     }

@@ -30,7 +30,8 @@ public record CacheReport(
      * Verification outcomes of one cache.
      *
      * @param fresh cached values that matched the source
-     * @param stale cached values that still differed after the grace window
+     * @param stale checks that found the cached value still differing from the source after the grace period
+     *     (differences in flight, gone by then, are not counted)
      * @param inconclusive checks that could not decide
      */
     public record Verifications(long fresh, long stale, long inconclusive) {}

@@ -40,6 +40,16 @@ public final class AuditState {
 
     private final Map<String, java.util.Set<String>> cachesByEntity = new java.util.HashMap<>();
 
+    /** The transaction that last wrote each entity, to tell a second sighting of one write from a new write. */
+    private final Map<String, Long> lastWriteTransaction = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 10_000;
+        }
+    };
+
+    private boolean repeatedWrite;
+
     public AuditState(StateLimits limits, KeyDecomposer decomposer) {
         this.limits = limits;
         this.decomposer = decomposer;
@@ -129,6 +139,12 @@ public final class AuditState {
             profile(e.cache()).registered(e.backend(), e.transactionAware(), e.keyComparison(), e.ttlMillis());
         } else if (event instanceof RedisCommand e) {
             applyWire(e);
+        } else if (event instanceof dev.cacheaudit.core.event.SourceWrite e) {
+            repeatedWrite = false;
+            if (e.id() != null && e.tx().active()) {
+                Long previous = lastWriteTransaction.put(e.entity() + '|' + e.id(), e.tx().txId());
+                repeatedWrite = previous != null && previous == e.tx().txId();
+            }
         } else if (event instanceof dev.cacheaudit.core.event.DeclaredOperations e) {
             for (dev.cacheaudit.core.event.DeclaredOperations.Holding holding : e.holdings()) {
                 cachesByEntity
@@ -159,6 +175,14 @@ public final class AuditState {
                 // Other commands carry no key evidence the detectors use.
             }
         }
+    }
+
+    /**
+     * Whether the source write being processed is a second sighting of a write already seen in the same transaction
+     * (a repository {@code save} and Hibernate's flush of it, say). Valid while a {@code SourceWrite} is processed.
+     */
+    public boolean repeatedWrite() {
+        return repeatedWrite;
     }
 
     /** The caches that hold values of an entity type (by fully qualified class name); empty when none does. */

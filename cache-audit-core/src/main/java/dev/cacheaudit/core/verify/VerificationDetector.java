@@ -32,8 +32,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <ul>
  *   <li>a sample of cache hits is checked at once;
  *   <li>an entry written, evicted or refilled through write-through is checked at each configured window after it;
- *   <li>an entry refilled shortly after it was invalidated is checked at once: a refill that is already stale is a
- *       {@code STALE_SET} (the load raced the writer, or read a lagging replica);
+ *   <li>an entry refilled shortly after it was invalidated is checked at once: a refill that is already stale, and
+ *       still is when the grace period is over, is a {@code STALE_SET} (the load raced the writer, or read a lagging
+ *       replica);
  *   <li>an entry found stale is checked again when the grace period after the write (or after it was first seen stale)
  *       is over; still stale then, it is a {@code STALE_READ}, with the names of the differing fields and how long it
  *       has been stale. A difference that is gone by then was only in flight and is not reported.
@@ -95,10 +96,13 @@ public final class VerificationDetector implements Detector {
                 schedule(target(read.cache(), state.describe(read.key()), read.key()), Reason.SAMPLE, 0, 0, 0);
             }
         } else if (event instanceof CacheEvict evict) {
-            afterWrite(target(evict.cache(), state.describe(evict.key()), evict.key()), evict.nanos());
+            KeyDescriptor key = state.describe(evict.key());
+            // The entry is gone: whatever was stale in it is no longer served; its next value is checked afresh.
+            stale.remove(evict.cache() + "|" + key.type() + "|" + key.printed());
+            afterWrite(target(evict.cache(), key, evict.key()), evict.nanos());
         } else if (event instanceof CachePut put) {
             put(put, state);
-        } else if (event instanceof SourceWrite write && write.id() != null) {
+        } else if (event instanceof SourceWrite write && write.id() != null && !state.repeatedWrite()) {
             written(write, state);
         }
     }
@@ -170,11 +174,17 @@ public final class VerificationDetector implements Detector {
         Stale entry = stale.computeIfAbsent(
                 id, k -> new Stale(outcome.writeNanos() != 0 ? outcome.writeNanos() : outcome.nanos()));
         long staleFor = outcome.nanos() - entry.since;
-        if (outcome.reason() == Reason.REFILL && !entry.setReported) {
-            entry.setReported = true;
-            findings.report(staleSet(outcome));
+        if (outcome.reason() == Reason.REFILL) {
+            // A refill found stale is only reported once the difference outlasts the grace period: another write
+            // may have landed between the read of the cache and the read of the source.
+            entry.refilledStale = true;
         }
         if (staleFor >= graceNanos) {
+            stats.staleConfirmed(outcome.cache());
+            if (entry.refilledStale && !entry.setReported) {
+                entry.setReported = true;
+                findings.report(staleSet(outcome));
+            }
             if (!entry.readReported) {
                 entry.readReported = true;
                 stats.stale(outcome.cache(), Duration.ofNanos(staleFor));
@@ -240,6 +250,8 @@ public final class VerificationDetector implements Detector {
         boolean readReported;
 
         boolean setReported;
+
+        boolean refilledStale;
 
         boolean recheckScheduled;
 

@@ -27,6 +27,8 @@ public final class VerificationStats {
 
     private final LongAdder skipped = new LongAdder();
 
+    private final Map<String, LongAdder> confirmedStale = new ConcurrentHashMap<>();
+
     void record(VerificationOutcome outcome) {
         outcomes.computeIfAbsent(outcome.cache(), cache -> {
                     Map<Outcome, LongAdder> counts = new EnumMap<>(Outcome.class);
@@ -67,12 +69,26 @@ public final class VerificationStats {
         stalenessListeners.forEach(listener -> listener.accept(cache, staleFor));
     }
 
+    /** A stale outcome that outlasted the grace period. */
+    void staleConfirmed(String cache) {
+        confirmedStale.computeIfAbsent(cache, c -> new LongAdder()).increment();
+    }
+
+    /** Checks that found a cached value still differing from the source after the grace period. */
+    public long confirmedStaleCount(String cache) {
+        LongAdder count = confirmedStale.get(cache);
+        return count != null ? count.sum() : 0;
+    }
+
     /** Checks skipped because the budget or the queue was exhausted. */
     void skippedBeforeQueue() {
         skipped.increment();
     }
 
-    /** How many checks of a cache had an outcome. */
+    /**
+     * How many checks of a cache had an outcome. {@link Outcome#STALE} counts every difference seen, in flight or
+     * not; {@link #confirmedStaleCount(String)} counts those past the grace period.
+     */
     public long count(String cache, Outcome outcome) {
         Map<Outcome, LongAdder> counts = outcomes.get(cache);
         return counts != null ? counts.get(outcome).sum() : 0;

@@ -150,6 +150,26 @@ class VerificationTests {
     }
 
     @Test
+    void refillOvertakenByAnotherWriteAndItsEvictionIsNoStaleSet() throws Exception {
+        start(100);
+        source.put(42L, new User("paid", 1));
+        audit.submit(new CacheEvict("users", 42L, "S#pay", TxState.NONE, System.nanoTime()));
+        cache.put(42L, new User("paid", 1));
+        long load = System.nanoTime();
+        audit.submit(new CacheRead("users", 42L, false, "S#find", load));
+        // The next write lands between the refill and its check, and evicts the entry right away.
+        source.put(42L, new User("shipped", 1));
+        audit.submit(new CachePut("users", 42L, "S#find", load, TxState.NONE, System.nanoTime()));
+        Thread.sleep(20);
+        cache.remove(42L);
+        audit.submit(new CacheEvict("users", 42L, "S#ship", TxState.NONE, System.nanoTime()));
+        Thread.sleep(1200);
+        audit.awaitQuiescence(Duration.ofSeconds(2));
+
+        assertThat(audit.findings().findings()).isEmpty();
+    }
+
+    @Test
     void sourceReadsStayWithinTheBudgetWhateverTheTraffic() throws Exception {
         start(20);
         for (long id = 0; id < 1000; id++) {

@@ -28,7 +28,9 @@ public final class SpringVerificationBackend implements VerificationBackend {
 
     private final Loaders loaders;
 
-    private final Map<String, SourceOfTruth> sources;
+    private final java.util.function.Supplier<Map<String, SourceOfTruth>> sourceBeans;
+
+    private volatile @Nullable Map<String, SourceOfTruth> sources;
 
     private final Set<String> optedOut;
 
@@ -36,17 +38,18 @@ public final class SpringVerificationBackend implements VerificationBackend {
 
     /**
      * @param loaders the calls that loaded entries
-     * @param sources sources of truth by cache name
+     * @param sources sources of truth by cache name, looked up on first use: a source that depends on a repository
+     *     would otherwise make a cycle with the entity manager factory, which the auditor's recording depends on
      * @param optedOut caches whose values must not be verified
      * @param readOnly runs a read inside a read-only transaction (or just runs it)
      */
     public SpringVerificationBackend(
             Loaders loaders,
-            Map<String, SourceOfTruth> sources,
+            java.util.function.Supplier<Map<String, SourceOfTruth>> sources,
             Set<String> optedOut,
             Function<Callable<@Nullable Object>, @Nullable Object> readOnly) {
         this.loaders = loaders;
-        this.sources = Map.copyOf(sources);
+        this.sourceBeans = sources;
         this.optedOut = Set.copyOf(optedOut);
         this.readOnly = readOnly;
     }
@@ -61,7 +64,7 @@ public final class SpringVerificationBackend implements VerificationBackend {
         if (optedOut.contains(target.cache()) || !caches.containsKey(target.cache())) {
             return false;
         }
-        return sources.containsKey(target.cache())
+        return sources().containsKey(target.cache())
                 || loaders.get(target.cache(), target.keyType(), target.printedKey()) != null;
     }
 
@@ -79,7 +82,7 @@ public final class SpringVerificationBackend implements VerificationBackend {
     @Override
     public Lookup source(CheckTarget target) {
         try {
-            SourceOfTruth source = sources.get(target.cache());
+            SourceOfTruth source = sources().get(target.cache());
             if (source != null) {
                 Object key = key(target);
                 if (key == null) {
@@ -97,6 +100,15 @@ public final class SpringVerificationBackend implements VerificationBackend {
                     ex.getCause() instanceof InvocationTargetException invocation ? invocation.getCause() : ex;
             return isNotFound(cause) ? Lookup.ABSENT : Lookup.UNAVAILABLE;
         }
+    }
+
+    private Map<String, SourceOfTruth> sources() {
+        Map<String, SourceOfTruth> resolved = sources;
+        if (resolved == null) {
+            resolved = Map.copyOf(sourceBeans.get());
+            sources = resolved;
+        }
+        return resolved;
     }
 
     private @Nullable Object key(CheckTarget target) {
