@@ -174,16 +174,17 @@ public final class VerificationDetector implements Detector {
         Stale entry = stale.computeIfAbsent(
                 id, k -> new Stale(outcome.writeNanos() != 0 ? outcome.writeNanos() : outcome.nanos()));
         long staleFor = outcome.nanos() - entry.since;
-        if (outcome.reason() == Reason.REFILL) {
+        if (outcome.reason() == Reason.REFILL && !entry.refilledStale) {
             // A refill found stale is only reported once the difference outlasts the grace period: another write
             // may have landed between the read of the cache and the read of the source.
             entry.refilledStale = true;
+            entry.refillCheckedAfterMillis = Math.max(0, (outcome.nanos() - outcome.writeNanos()) / 1_000_000);
         }
         if (staleFor >= graceNanos) {
             stats.staleConfirmed(outcome.cache());
             if (entry.refilledStale && !entry.setReported) {
                 entry.setReported = true;
-                findings.report(staleSet(outcome));
+                findings.report(staleSet(outcome, entry));
             }
             if (!entry.readReported) {
                 entry.readReported = true;
@@ -214,11 +215,10 @@ public final class VerificationDetector implements Detector {
                 evidence);
     }
 
-    private Observation staleSet(VerificationOutcome outcome) {
+    private Observation staleSet(VerificationOutcome outcome, Stale entry) {
         Map<String, String> evidence = evidence(outcome);
-        evidence.put(
-                "refilledAfterInvalidationMs",
-                String.valueOf(Math.max(0, (outcome.nanos() - outcome.writeNanos()) / 1_000_000)));
+        evidence.put("checkedBecause", "refill");
+        evidence.put("refillCheckedAfterInvalidationMs", String.valueOf(entry.refillCheckedAfterMillis));
         return new Observation(
                 FindingKind.STALE_SET,
                 outcome.cache(),
@@ -252,6 +252,8 @@ public final class VerificationDetector implements Detector {
         boolean setReported;
 
         boolean refilledStale;
+
+        long refillCheckedAfterMillis;
 
         boolean recheckScheduled;
 
