@@ -60,24 +60,18 @@ final class KeyMatch {
             return true;
         }
         String id = String.valueOf(write.id());
-        dev.cacheaudit.core.keys.KeyShape idShape = dev.cacheaudit.core.keys.KeyShape.of(id);
-        if (!idShape.variables().equals(java.util.List.of(id))) {
+        if (!dev.cacheaudit.core.keys.KeyShape.of(id).variables().equals(java.util.List.of(id))) {
             return true;
         }
-        boolean keyedById = false;
-        for (ShapeId shape : profile.putShapes().keySet()) {
-            if (Nearness.placeholderCount(shape.shape()) != 1 || !shape.shape().contains(idShape.shape())) {
-                continue;
-            }
-            keyedById = true;
-            String candidate = Nearness.fill(shape.shape(), java.util.List.of(id));
-            KeyHistory history = candidate != null ? state.existingHistory(cache, shape.type(), candidate) : null;
+        java.util.List<AuditState.IdentifiedKey> keys = state.keysOf(cache, id);
+        for (AuditState.IdentifiedKey key : keys) {
+            KeyHistory history = state.existingHistory(cache, key.shape().type(), key.printed());
             if (history != null && history.lastPutNanos() != 0 && history.lastPutNanos() < write.nanos()) {
                 return true;
             }
         }
         // Keyed by the identifier but that identifier was never cached: nothing to be stale.
-        return !keyedById;
+        return keys.isEmpty();
     }
 
     /** The simple-valued read shape that was used most, or {@code null} when the cache has none. */

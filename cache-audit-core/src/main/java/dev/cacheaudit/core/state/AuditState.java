@@ -9,6 +9,8 @@ import dev.cacheaudit.core.event.CacheRegistered;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.keys.KeyDecomposer;
 import dev.cacheaudit.core.keys.KeyDescriptor;
+import dev.cacheaudit.core.keys.KeyShape;
+import dev.cacheaudit.core.keys.Nearness;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -184,6 +186,37 @@ public final class AuditState {
     public boolean repeatedWrite() {
         return repeatedWrite;
     }
+
+    /**
+     * The keys under which a cache may hold an entity's identifier: each stored key shape with a single variable of
+     * the identifier's kind, filled with it ({@code user:{n}} and {@code 42} give {@code user:42}). Empty when the
+     * identifier is not one variable, or when the cache is keyed by something else.
+     */
+    public java.util.List<IdentifiedKey> keysOf(String cache, String id) {
+        CacheProfile profile = caches.get(cache);
+        KeyShape idShape = KeyShape.of(id);
+        if (profile == null || !idShape.variables().equals(java.util.List.of(id))) {
+            return java.util.List.of();
+        }
+        java.util.List<IdentifiedKey> keys = new java.util.ArrayList<>(1);
+        for (ShapeId shape : profile.putShapes().keySet()) {
+            if (Nearness.placeholderCount(shape.shape()) == 1 && shape.shape().contains(idShape.shape())) {
+                String printed = Nearness.fill(shape.shape(), java.util.List.of(id));
+                if (printed != null) {
+                    keys.add(new IdentifiedKey(shape, printed));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * A key an identifier fills.
+     *
+     * @param shape the key shape it fills
+     * @param printed the key as it prints
+     */
+    public record IdentifiedKey(ShapeId shape, String printed) {}
 
     /** The caches that hold values of an entity type (by fully qualified class name); empty when none does. */
     public java.util.Set<String> cachesHolding(String entity) {

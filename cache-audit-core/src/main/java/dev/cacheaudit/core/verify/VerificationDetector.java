@@ -15,11 +15,8 @@ import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
-import dev.cacheaudit.core.keys.Nearness;
 import dev.cacheaudit.core.state.AuditState;
-import dev.cacheaudit.core.state.CacheProfile;
 import dev.cacheaudit.core.state.KeyHistory;
-import dev.cacheaudit.core.state.ShapeId;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,18 +122,9 @@ public final class VerificationDetector implements Detector {
     private void written(SourceWrite write, AuditState state) {
         String id = String.valueOf(write.id());
         for (String cache : state.cachesHolding(write.entity())) {
-            CacheProfile profile = state.existingProfile(cache);
-            if (profile == null) {
-                continue;
-            }
-            for (ShapeId shape : profile.putShapes().keySet()) {
-                if (Nearness.placeholderCount(shape.shape()) != 1
-                        || !shape.shape().contains(KeyShape.of(id).shape())) {
-                    continue;
-                }
-                String printed = Nearness.fill(shape.shape(), List.of(id));
-                if (printed != null && state.existingHistory(cache, shape.type(), printed) != null) {
-                    afterWrite(new CheckTarget(cache, shape.type(), printed, null), write.nanos());
+            for (AuditState.IdentifiedKey key : state.keysOf(cache, id)) {
+                if (state.existingHistory(cache, key.shape().type(), key.printed()) != null) {
+                    afterWrite(new CheckTarget(cache, key.shape().type(), key.printed(), null), write.nanos());
                 }
             }
         }
