@@ -13,7 +13,11 @@ import java.util.stream.Stream;
  */
 public final class CallSites {
 
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    /**
+     * Class references are retained because {@link StackWalker.StackFrame#getDescriptor()} needs them from JDK 22 on
+     * (before, it worked without them); without them every write site would fail on current JDKs.
+     */
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private static final Map<Method, String> METHOD_NAMES = new ConcurrentHashMap<>();
 
@@ -70,44 +74,14 @@ public final class CallSites {
     private static String firstApplicationFrame(Stream<StackWalker.StackFrame> frames) {
         return frames.filter(frame -> isApplication(frame.getClassName()))
                 .findFirst()
-                .map(frame -> frame.getClassName() + "#" + frame.getMethodName() + parameters(frame.getDescriptor()))
+                .map(frame -> frame.getClassName() + "#" + frame.getMethodName() + parameters(frame))
                 .orElse("unknown");
     }
 
-    /** The simple names of the parameter types in a method descriptor: {@code (JLjava/lang/String;)V} gives
-     * {@code (long,String)}. */
-    static String parameters(String descriptor) {
+    private static String parameters(StackWalker.StackFrame frame) {
         StringJoiner params = new StringJoiner(",", "(", ")");
-        int i = 1;
-        while (i < descriptor.length() && descriptor.charAt(i) != ')') {
-            int dims = 0;
-            while (descriptor.charAt(i) == '[') {
-                dims++;
-                i++;
-            }
-            String name;
-            char c = descriptor.charAt(i);
-            if (c == 'L') {
-                int end = descriptor.indexOf(';', i);
-                String binary = descriptor.substring(i + 1, end);
-                name = binary.substring(binary.lastIndexOf('/') + 1);
-                name = name.substring(name.lastIndexOf('$') + 1);
-                i = end + 1;
-            } else {
-                name = switch (c) {
-                    case 'Z' -> "boolean";
-                    case 'B' -> "byte";
-                    case 'C' -> "char";
-                    case 'S' -> "short";
-                    case 'I' -> "int";
-                    case 'J' -> "long";
-                    case 'F' -> "float";
-                    case 'D' -> "double";
-                    default -> String.valueOf(c);
-                };
-                i++;
-            }
-            params.add(name + "[]".repeat(dims));
+        for (Class<?> type : frame.getMethodType().parameterArray()) {
+            params.add(type.getSimpleName());
         }
         return params.toString();
     }
