@@ -9,6 +9,7 @@ import dev.cacheaudit.core.event.EntityHeld;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyDescriptor;
+import dev.cacheaudit.core.keys.KeyNormalisation;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.keys.Nearness;
@@ -220,7 +221,14 @@ public final class KeyMismatchDetector implements Detector {
         if (site != null) {
             evidence.put("writeSite", site);
         }
+        // Near shapes whose keys differ only by case, whitespace or the like: say so.
+        List<String> differences = KeyNormalisation.differences(readKey, written);
+        String said = message;
+        if (kind == FindingKind.KEY_MISMATCH && !differences.isEmpty()) {
+            evidence.put("differences", String.join(", ", differences));
+            said = message + " (the keys differ by " + String.join(", ", differences) + ")";
+        }
         return new Observation(
-                kind, cache, signature, message, redactor.redact(readKey), redactor.redact(written), sites, evidence);
+                kind, cache, signature, said, redactor.redact(readKey), redactor.redact(written), sites, evidence);
     }
 }
