@@ -73,7 +73,11 @@ final class EntityIdentities {
             }
             entities.add(new EntityHeld.Entity(element.getClass().getSimpleName(), String.valueOf(id), shape.idName));
         }
-        return new EntityHeld(cache, key, entities, keyAttribute(first, elements.get(0), key), nanos);
+        // An uninitialised lazy proxy answers its identifier without loading, but any other getter would load it:
+        // a database round trip the business call never asked for. Its key attribute is left unknown.
+        Object sample = elements.get(0);
+        String keyAttribute = lazyProxy(sample.getClass()) ? null : keyAttribute(first, sample, key);
+        return new EntityHeld(cache, key, entities, keyAttribute, nanos);
     }
 
     private static List<Object> elements(Object value) {
@@ -146,6 +150,19 @@ final class EntityIdentities {
             // A getter that throws (a lazy proxy outside its session, say) leaves the value unidentified.
             return null;
         }
+    }
+
+    private static boolean lazyProxy(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Class<?> implemented : c.getInterfaces()) {
+                String name = implemented.getName();
+                if (name.equals("org.hibernate.proxy.HibernateProxy")
+                        || name.equals("org.hibernate.proxy.ProxyConfiguration")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean plain(Class<?> type) {
