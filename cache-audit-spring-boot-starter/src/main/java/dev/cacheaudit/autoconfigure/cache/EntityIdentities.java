@@ -10,7 +10,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,7 +70,7 @@ final class EntityIdentities {
             if (first == null) {
                 first = shape;
             }
-            entities.add(new EntityHeld.Entity(element.getClass().getSimpleName(), String.valueOf(id), shape.idName));
+            entities.add(new EntityHeld.Entity(shape.typeName, String.valueOf(id), shape.idName));
         }
         // An uninitialised lazy proxy answers its identifier without loading, but any other getter would load it:
         // a database round trip the business call never asked for. Its key attribute is left unknown.
@@ -114,6 +113,7 @@ final class EntityIdentities {
         }
         String printed = String.valueOf(key);
         String loose = null;
+        String loosePrinted = null;
         for (Map.Entry<String, AccessibleObject> attribute : shape.attributes.entrySet()) {
             Object attributeValue = read(attribute.getValue(), value);
             if (attributeValue == null) {
@@ -123,11 +123,13 @@ final class EntityIdentities {
             if (text.equals(printed)) {
                 return attribute.getKey();
             }
-            if (loose == null
-                    && text.strip()
-                            .toLowerCase(Locale.ROOT)
-                            .equals(printed.strip().toLowerCase(Locale.ROOT))) {
-                loose = attribute.getKey();
+            if (loose == null && attributeValue instanceof CharSequence) {
+                if (loosePrinted == null) {
+                    loosePrinted = printed.strip();
+                }
+                if (text.strip().equalsIgnoreCase(loosePrinted)) {
+                    loose = attribute.getKey();
+                }
             }
         }
         return loose;
@@ -180,14 +182,15 @@ final class EntityIdentities {
      * How to read one class: its identifier and its plain attributes, each by getter where there is one (a lazy proxy
      * answers its getters, not its fields).
      */
-    private record Shape(@Nullable AccessibleObject id, String idName, Map<String, AccessibleObject> attributes) {
+    private record Shape(
+            String typeName, @Nullable AccessibleObject id, String idName, Map<String, AccessibleObject> attributes) {
 
         static Shape of(Class<?> type, @Nullable String idField) {
             Map<String, AccessibleObject> attributes = new java.util.LinkedHashMap<>();
             AccessibleObject id = null;
             String idName = idField != null ? idField : "id";
             if (plain(type)) {
-                return new Shape(null, idName, attributes);
+                return new Shape(type.getSimpleName(), null, idName, attributes);
             }
             if (type.isRecord()) {
                 for (RecordComponent component : type.getRecordComponents()) {
@@ -203,7 +206,7 @@ final class EntityIdentities {
                         idName = component.getName();
                     }
                 }
-                return new Shape(id, idName, attributes);
+                return new Shape(type.getSimpleName(), id, idName, attributes);
             }
             AccessibleObject conventionalId = null;
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -229,7 +232,7 @@ final class EntityIdentities {
             if (id == null && idField == null) {
                 id = conventionalId;
             }
-            return new Shape(id, idName, attributes);
+            return new Shape(type.getSimpleName(), id, idName, attributes);
         }
 
         private static boolean annotatedId(java.lang.reflect.AnnotatedElement element) {
