@@ -189,4 +189,13 @@ class KeyTwinsTests {
 
         assertThat(harness.of(FindingKind.KEY_MISMATCH)).isEmpty();
     }
+
+    @Test
+    void aNumberAndItsTextInACacheComparingSerialisedKeysAreOneEntry() {
+        harness.read("customersByPhone", 42L, READ)
+                .evict("customersByPhone", "42", WRITE)
+                .advance(JUDGED);
+
+        assertThat(harness.observations).isEmpty();
+    }
 }
