@@ -186,7 +186,18 @@ public class CacheAuditAutoConfiguration {
                 transactions.getIfAvailable(() -> TransactionProbe.NONE),
                 hitEventRate(properties),
                 loaders.getIfAvailable(),
-                verification.getIfAvailable());
+                verification.getIfAvailable(),
+                idFields(properties));
+    }
+
+    private static java.util.Map<String, String> idFields(CacheAuditProperties properties) {
+        java.util.Map<String, String> idFields = new java.util.LinkedHashMap<>();
+        properties.getCaches().forEach((cache, settings) -> {
+            if (settings.getIdField() != null) {
+                idFields.put(cache, settings.getIdField());
+            }
+        });
+        return idFields;
     }
 
     @Bean

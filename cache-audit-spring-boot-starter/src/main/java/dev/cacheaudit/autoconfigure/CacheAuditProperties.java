@@ -134,6 +134,11 @@ public class CacheAuditProperties {
                             "It must be fully qualified class names of entities.");
                 }
             }
+            String idField = settings.getIdField();
+            if (idField != null && !idField.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*")) {
+                throw new InvalidConfigurationPropertyValueException(
+                        "cache-audit.caches." + name + ".id-field", idField, "It must be the name of a field.");
+            }
         });
         Path path = report.getPath();
         if (path != null && java.nio.file.Files.isDirectory(path)) {
@@ -274,6 +279,20 @@ public class CacheAuditProperties {
 
         public void setEntity(List<String> entity) {
             this.entity = entity;
+        }
+
+        /**
+         * Name of the field (or record component) that identifies this cache's values, when it is neither annotated
+         * with @Id nor named id: it tells which entity each cached value holds.
+         */
+        private @Nullable String idField;
+
+        public @Nullable String getIdField() {
+            return idField;
+        }
+
+        public void setIdField(@Nullable String idField) {
+            this.idField = idField;
         }
     }
 
