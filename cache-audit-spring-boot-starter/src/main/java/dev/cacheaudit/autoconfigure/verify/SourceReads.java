@@ -62,11 +62,18 @@ public final class SourceReads implements AutoCloseable {
         this.transactions = transactions;
         this.timeoutNanos = timeout.toNanos();
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "cache-audit-verifier-read");
-            thread.setDaemon(true);
+            Thread thread = new ReaderThread(task);
             reader = thread;
             return thread;
         });
+    }
+
+    /**
+     * Whether the current thread makes verification reads. What it writes is rolled back or refused, and is not the
+     * application's doing: recorders of writes ignore it.
+     */
+    public static boolean isVerificationRead() {
+        return Thread.currentThread() instanceof ReaderThread;
     }
 
     /** Whether the current thread is the one source reads run on, for which audited caches are transparent. */
@@ -172,6 +179,15 @@ public final class SourceReads implements AutoCloseable {
     /** Whether a read is running (or hung) now. */
     public boolean reading() {
         return inFlight.get();
+    }
+
+    /** The thread source reads run on; its type tells that a write comes from a verification read. */
+    private static final class ReaderThread extends Thread {
+
+        ReaderThread(Runnable task) {
+            super(task, "cache-audit-verifier-read");
+            setDaemon(true);
+        }
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.cacheaudit.autoconfigure.it.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.autoconfigure.testsupport.RecordingDetector;
 import dev.cacheaudit.autoconfigure.verify.SkipReason;
 import dev.cacheaudit.autoconfigure.verify.SourceReads;
 import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.verify.VerificationStats;
@@ -90,6 +92,16 @@ class VerificationWriteSafetyTests {
     }
 
     @Test
+    void loaderThatSavesAnEntityIsVerifiedAndItsSavesAreNeitherKeptNorRecordedAsWrites() {
+        VerificationStats stats = audited.audit.verificationStats();
+        assertThat(stats.count("visited", Outcome.FRESH) + stats.count("visited", Outcome.STALE))
+                .isGreaterThanOrEqualTo(CALLS - KEYS);
+        assertThat(audited.visits.get()).isGreaterThanOrEqualTo(CALLS);
+        // The setup's saves and the traffic's: the verifier's thousand saves are not the application's writes.
+        assertThat(audited.recordedVisitWrites).isPositive().isLessThanOrEqualTo(2 * KEYS);
+    }
+
+    @Test
     void plainReadOnlyLoaderIsStillVerifiedFreshAndStale() {
         VerificationStats stats = audited.audit.verificationStats();
         // Nine keys of ten unchanged: fresh; the one changed behind the cache: stale, and reported.
@@ -113,6 +125,10 @@ class VerificationWriteSafetyTests {
         AtomicInteger loggingLoads;
 
         AtomicInteger ownTransactionLoads;
+
+        AtomicInteger visits;
+
+        long recordedVisitWrites;
 
         static Run of(boolean audited) {
             Run run = new Run();
@@ -145,6 +161,7 @@ class VerificationWriteSafetyTests {
                 loaders.logged(id);
                 loaders.loggedInOwnTransaction(id);
                 loaders.plain(id);
+                loaders.visited(id);
                 if (i == CALLS / 2) {
                     jdbc.update("update account set name = 'changed behind the cache' where id = ?", ids.get(0));
                 }
@@ -152,11 +169,13 @@ class VerificationWriteSafetyTests {
             // The bean is a proxy: its own fields are not the target's.
             run.loggingLoads = loaders.loggedCalls();
             run.ownTransactionLoads = loaders.ownTransactionCalls();
+            run.visits = loaders.visitCalls();
             if (audited) {
                 run.audit = run.context.getBean(CacheAudit.class);
                 VerificationStats stats = run.audit.verificationStats();
                 await(
                         () -> checked(stats, "plain") >= CALLS - KEYS
+                                && checked(stats, "visited") >= CALLS - KEYS
                                 && checked(stats, "logged") >= CALLS - KEYS
                                 && checked(stats, "logged-in-own-transaction") >= CALLS - KEYS,
                         () -> "checks made: " + checked(stats, "plain") + ", " + checked(stats, "logged") + ", "
@@ -167,6 +186,11 @@ class VerificationWriteSafetyTests {
                                 .anyMatch(f -> f.kind() == FindingKind.STALE_READ),
                         () -> "a stale read");
                 run.audit.awaitQuiescence(Duration.ofSeconds(5));
+                run.recordedVisitWrites = run.context
+                        .getBean(RecordingDetector.class)
+                        .events(SourceWrite.class)
+                        .filter(write -> write.entity().equals(Visit.class.getName()))
+                        .count();
             }
             run.rows = new LinkedHashMap<>();
             for (String loader : List.of("logged", "logged-in-own-transaction")) {
@@ -175,6 +199,7 @@ class VerificationWriteSafetyTests {
                         jdbc.queryForObject("select count(*) from call_log where loader = ?", Long.class, loader));
             }
             run.rows.put("accounts", jdbc.queryForObject("select count(*) from account", Long.class));
+            run.rows.put("visits", jdbc.queryForObject("select count(*) from visit", Long.class));
             if (!audited) {
                 run.context.close();
             }
@@ -226,13 +251,18 @@ class VerificationWriteSafetyTests {
 
         final AtomicInteger ownTransaction = new AtomicInteger();
 
+        final AtomicInteger visits = new AtomicInteger();
+
         private final AccountRepository repository;
 
         private final JdbcTemplate jdbc;
 
         private final CallLog log;
 
-        Loaders(AccountRepository repository, JdbcTemplate jdbc, CallLog log) {
+        private final VisitRepository visitRepository;
+
+        Loaders(AccountRepository repository, JdbcTemplate jdbc, CallLog log, VisitRepository visitRepository) {
+            this.visitRepository = visitRepository;
             this.repository = repository;
             this.jdbc = jdbc;
             this.log = log;
@@ -244,6 +274,19 @@ class VerificationWriteSafetyTests {
 
         public AtomicInteger ownTransactionCalls() {
             return ownTransaction;
+        }
+
+        public AtomicInteger visitCalls() {
+            return visits;
+        }
+
+        @Cacheable(cacheNames = "visited", key = "#id")
+        @Transactional
+        public View visited(Long id) {
+            visits.incrementAndGet();
+            visitRepository.save(new Visit(id));
+            Account account = repository.findById(id).orElseThrow();
+            return new View(account.getId(), account.getName());
         }
 
         @Cacheable(cacheNames = "logged", key = "#id")
@@ -283,8 +326,13 @@ class VerificationWriteSafetyTests {
         }
 
         @Bean
-        Loaders loaders(AccountRepository repository, JdbcTemplate jdbc, CallLog log) {
-            return new Loaders(repository, jdbc, log);
+        Loaders loaders(AccountRepository repository, JdbcTemplate jdbc, CallLog log, VisitRepository visits) {
+            return new Loaders(repository, jdbc, log, visits);
+        }
+
+        @Bean
+        RecordingDetector recordingDetector() {
+            return new RecordingDetector();
         }
     }
 }
