@@ -92,9 +92,14 @@ public final class CacheRecorder {
         return audit.counters(cache);
     }
 
-    /** Whether the current thread is the verifier's, for which audited caches are transparent. */
+    /** Whether the current thread is the verifier's or its reader's, for which audited caches are transparent. */
     boolean transparent() {
-        return verifier != null && Thread.currentThread() == verifier;
+        if (verifier == null) {
+            return false;
+        }
+        Thread thread = Thread.currentThread();
+        return thread == verifier
+                || (verification != null && verification.reads().isReaderThread());
     }
 
     void decorated(AuditingCache cache) {
