@@ -10,6 +10,7 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
@@ -18,7 +19,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Keeps Boot's cache meters on audited caches: registers {@link AuditedCacheMeterBinderProvider} under the
  * {@code CacheMeterBinderProvider} type of the Boot line present (4.0, or 3.5 with Actuator). Without Micrometer, or
- * without Boot's cache metrics, there is nothing to keep and nothing is registered.
+ * without Boot's cache metrics, there is nothing to keep and nothing is registered. Also binds
+ * {@link CacheAuditMetricsProperties}.
  */
 @AutoConfiguration(
         after = CacheAuditAutoConfiguration.class,
@@ -28,6 +30,7 @@ import org.springframework.util.ClassUtils;
         })
 @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
 @ConditionalOnProperty(prefix = "cache-audit", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(CacheAuditMetricsProperties.class)
 @Import(CacheAuditCacheMetricsAutoConfiguration.ProviderRegistrar.class)
 public class CacheAuditCacheMetricsAutoConfiguration {
 
