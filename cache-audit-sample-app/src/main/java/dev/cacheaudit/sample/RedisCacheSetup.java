@@ -37,6 +37,8 @@ public class RedisCacheSetup {
         return RedisCacheManager.builder(immediateWriter(connectionFactory))
                 .cacheDefaults(defaults)
                 .initialCacheNames(new LinkedHashSet<>(CacheNames.ALL))
+                // Named at start-up and with statistics, so Boot binds cache.gets/puts/removals for these caches.
+                .enableStatistics()
                 .withCacheConfiguration(CacheNames.ITEM_PAGES, defaults.entryTtl(CacheNames.ITEM_PAGES_TIME_TO_LIVE))
                 .build();
     }
