@@ -3,6 +3,7 @@ package dev.cacheaudit.autoconfigure.metrics;
 import dev.cacheaudit.autoconfigure.CacheAuditAutoConfiguration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -42,9 +43,17 @@ public class CacheAuditCacheMetricsAutoConfiguration {
 
     static final String BEAN_NAME = "cacheAuditCacheMeterBinderProvider";
 
-    static final class ProviderRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware {
+    static final class ProviderRegistrar
+            implements ImportBeanDefinitionRegistrar, BeanFactoryAware, BeanClassLoaderAware {
 
         private @Nullable BeanFactory beanFactory;
+
+        private @Nullable ClassLoader classLoader;
+
+        @Override
+        public void setBeanClassLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+        }
 
         @Override
         public void setBeanFactory(BeanFactory beanFactory) {
@@ -53,7 +62,8 @@ public class CacheAuditCacheMetricsAutoConfiguration {
 
         @Override
         public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-            ClassLoader classLoader = getClass().getClassLoader();
+            ClassLoader classLoader =
+                    this.classLoader != null ? this.classLoader : getClass().getClassLoader();
             for (String name : PROVIDER_TYPES) {
                 if (ClassUtils.isPresent(name, classLoader) && !registry.containsBeanDefinition(BEAN_NAME)) {
                     @SuppressWarnings("unchecked")
