@@ -31,9 +31,10 @@ import org.jspecify.annotations.Nullable;
  * it is reported. Entries are the ones named by the key columns in the statement ({@code WHERE parent_id = ?}, the
  * values an {@code INSERT} gives them), the whole cache when the statement names none; an {@code UPDATE} that moves
  * rows to another key value also affects the entry they left, which it cannot name, so it needs one more
- * invalidation than the entry they joined. An invalidation that ran before an autocommitted write in the same call is
- * the stale-set window, reported as {@code EVICT_BEFORE_COMMIT}. Writes the JPA recording saw (same table, same
- * transaction) are left to it.
+ * invalidation than the entry they joined. When the only invalidation of those entries ran shortly before an
+ * autocommitted write (evict, then insert, with no transaction), the write is the stale-set window, reported as
+ * {@code EVICT_BEFORE_COMMIT}: a reader in between caches the old rows again. Writes the JPA recording saw (same
+ * table, same transaction) are left to it.
  */
 public final class LineageDetector implements Detector {
 
@@ -212,7 +213,7 @@ public final class LineageDetector implements Detector {
         }
         Invalidation early = earlyInvalidation(write);
         if (early != null) {
-            findings.report(report.evictedBeforeWrite(write, early.nanos));
+            findings.report(report.evictedBeforeWrite(write, early.nanos, early.site));
         } else {
             findings.report(report.uncovered(write));
         }
@@ -259,11 +260,12 @@ public final class LineageDetector implements Detector {
             return null;
         }
         for (Invalidation invalidation : invalidations.getOrDefault(write.cache, new ArrayDeque<>())) {
-            boolean sameCall = write.site.equals(invalidation.site)
-                    && invalidation.txId == 0
+            // Before the write, close to it and outside any transaction too: had it come after the write, it would
+            // have covered it.
+            boolean before = invalidation.txId == 0
                     && invalidation.nanos < write.nanos
                     && write.nanos - invalidation.nanos <= windowNanos;
-            if (sameCall
+            if (before
                     && (invalidation.key == null
                             || write.affected.isEmpty()
                             || write.affected.stream().anyMatch(entry -> entry.matches(invalidation.key)))) {

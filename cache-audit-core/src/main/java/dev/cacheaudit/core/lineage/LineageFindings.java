@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /** How lineage words its findings, and whether a write could have left anything stale. */
 final class LineageFindings {
@@ -77,23 +78,28 @@ final class LineageFindings {
                 evidence);
     }
 
-    Observation evictedBeforeWrite(PendingWrite write, long invalidationNanos) {
+    Observation evictedBeforeWrite(PendingWrite write, long invalidationNanos, @Nullable String evictSite) {
         Map<String, String> evidence = evidence(write);
         long gapMillis = Math.max(0, (write.nanos - invalidationNanos) / 1_000_000);
         evidence.put("operation", "evict");
+        if (evictSite != null) {
+            evidence.put("evictSite", evictSite);
+        }
         evidence.put("writeAfterMs", String.valueOf(gapMillis));
         evidence.put("window", "stale-set");
         return new Observation(
                 FindingKind.EVICT_BEFORE_COMMIT,
                 write.cache,
                 "evict-then-write|" + write.table + "|" + write.site,
-                write.site + " invalidates cache '" + write.cache + "' and then writes table '" + write.table + "' ("
-                        + evidence.get("write") + ", " + gapMillis + " ms later) with no transaction around them and"
-                        + " no invalidation after the write; a reader in between caches the old rows again and keeps"
-                        + " them",
+                (evictSite != null ? evictSite : "the application") + " invalidates cache '" + write.cache
+                        + "' and then " + write.site + " writes table '" + write.table + "' (" + evidence.get("write")
+                        + ", " + gapMillis + " ms later) with no transaction around them and no invalidation after"
+                        + " the write: a reader in between caches the old rows again and keeps them",
                 null,
                 evidence.get("key"),
-                List.of(write.site),
+                evictSite != null && !evictSite.equals(write.site)
+                        ? List.of(write.site, evictSite)
+                        : List.of(write.site),
                 evidence);
     }
 

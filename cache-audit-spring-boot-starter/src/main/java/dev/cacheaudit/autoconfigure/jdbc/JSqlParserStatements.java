@@ -4,8 +4,8 @@ import dev.cacheaudit.core.lineage.ParsedSql;
 import dev.cacheaudit.core.lineage.SqlParser;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statement;
 import org.jspecify.annotations.Nullable;
 
@@ -48,11 +48,13 @@ public final class JSqlParserStatements implements SqlParser {
 
     private static ParsedSql parseNow(String sql) {
         try {
-            // No executor: the engine thread parses; JSqlParser's own timeout thread would cost one per statement.
-            Statement statement = CCJSqlParserUtil.parse(sql, null, null);
-            ParsedSql result = StatementReader.read(statement);
+            // The engine thread parses itself: CCJSqlParserUtil.parse would hand each statement to a timeout thread.
+            Statement statement = CCJSqlParserUtil.newParser(sql)
+                    .withAllowComplexParsing(true)
+                    .Statement();
+            ParsedSql result = statement != null ? StatementReader.read(statement) : null;
             return result != null ? result : UNPARSABLE;
-        } catch (JSQLParserException | RuntimeException | StackOverflowError ex) {
+        } catch (ParseException | RuntimeException | StackOverflowError ex) {
             return UNPARSABLE;
         }
     }
