@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * Hands the statements that can matter to the engine: every statement that may change rows, and the queries run while
  * a cache miss loads. A query outside a load costs one thread-local read and a look at its first word. Nothing is
  * parsed here; only plain parameter values are handed over (no streams or large objects), and nothing is kept.
+ * Public so that a data source the application builds with datasource-proxy itself can add it as a listener.
  */
-final class StatementRecorder implements QueryExecutionListener {
+public final class StatementRecorder implements QueryExecutionListener {
 
     /** Parameter sets of one batch handed over one by one; a larger batch is judged as touching whole caches. */
     static final int MAX_BATCH_ROWS = 64;
@@ -31,7 +32,11 @@ final class StatementRecorder implements QueryExecutionListener {
 
     private final TransactionProbe transactions;
 
-    StatementRecorder(CacheAudit audit, TransactionProbe transactions) {
+    /**
+     * @param audit where statements go
+     * @param transactions tells the transaction state of a writing thread
+     */
+    public StatementRecorder(CacheAudit audit, TransactionProbe transactions) {
         this.audit = audit;
         this.transactions = transactions;
     }
