@@ -38,7 +38,7 @@ final class JpaTables implements BeanPostProcessor {
                                                     persister.getMappedClass().getName(), mapped.getTableName());
                                 }
                             });
-                } catch (RuntimeException ex) {
+                } catch (RuntimeException | LinkageError ex) {
                     logger.info(
                             "cache-audit: the tables of the entities of '{}' are guessed from their names ({})",
                             beanName,
