@@ -56,6 +56,8 @@ public final class LineageDetector implements Detector {
 
     private final LongAdder unparsed = new LongAdder();
 
+    private final LongAdder forgotten = new LongAdder();
+
     private final Map<Long, Miss> misses = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Miss> eldest) {
@@ -83,6 +85,11 @@ public final class LineageDetector implements Detector {
     /** Statements that could not be parsed; they are left out of lineage and coverage. */
     public long unparsed() {
         return unparsed.sum();
+    }
+
+    /** Writes not judged because too many were waiting for their unit of work to end. */
+    public long forgotten() {
+        return forgotten.sum();
     }
 
     @Override
@@ -154,6 +161,7 @@ public final class LineageDetector implements Detector {
             for (Map.Entry<String, Lineage.Feed> fed :
                     lineage.cachesFedBy(access.table()).entrySet()) {
                 if (pending >= MAX_PENDING) {
+                    forgotten.increment();
                     return;
                 }
                 PendingWrite write =

@@ -1,6 +1,7 @@
 package dev.cacheaudit.autoconfigure.it.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.cacheaudit.core.CacheAudit;
@@ -76,6 +77,8 @@ abstract class LineageScenarioTests {
         scenarios.itemFixed(1);
         scenarios.itemOther(1);
         scenarios.itemOther(2);
+        scenarios.itemInTransaction(1);
+        scenarios.itemRolledBack(1);
         scenarios.childrenBug(1);
         scenarios.childrenBug(2);
         scenarios.childrenFixed(1);
@@ -88,6 +91,8 @@ abstract class LineageScenarioTests {
         scenarios.renameItemBug(1, "renamed");
         scenarios.renameItemFixed(1, "renamed");
         scenarios.renameItemEvictingOther(1, 2, "renamed");
+        scenarios.renameItemInTransaction(1, "renamed");
+        assertThatThrownBy(() -> scenarios.renameItemThenFail(1, "renamed")).isInstanceOf(IllegalStateException.class);
         scenarios.moveChildBug(100, 2);
         scenarios.moveChildFixed(100, 1, 2);
         scenarios.addChildEvictingFirst(1, "added");
@@ -99,7 +104,7 @@ abstract class LineageScenarioTests {
             await().atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> System.nanoTime() - lastWrite > (WINDOW_MILLIS + 1500) * 1_000_000
-                            && audit.findings().findings().size() >= 4);
+                            && audit.findings().findings().size() >= 5);
         } catch (org.awaitility.core.ConditionTimeoutException ex) {
             // The tests below tell which finding is missing.
         }
@@ -107,7 +112,7 @@ abstract class LineageScenarioTests {
     }
 
     private static void seed(JdbcTemplate jdbc) {
-        for (String table : List.of("item_bug", "item_fixed", "item_other")) {
+        for (String table : List.of("item_bug", "item_fixed", "item_other", "item_tx", "item_rollback")) {
             jdbc.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, name VARCHAR(64))");
             jdbc.update("INSERT INTO " + table + " (id, name) VALUES (1, 'one'), (2, 'two')");
         }
@@ -148,6 +153,17 @@ abstract class LineageScenarioTests {
     @Test
     void updateThatEvictsTheEntryItWritesStaysSilent() {
         assertThat(findings("item-fixed")).isEmpty();
+    }
+
+    @Test
+    void committedTransactionThatNeverEvictsIsAnUncoveredWriteAndARolledBackOneStaysSilent() {
+        assertThat(findings("item-tx")).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.UNCOVERED_WRITE);
+            assertThat(f.evidence()).containsEntry("transaction", "committed").containsEntry("table", "item_tx");
+            assertThat(f.sites())
+                    .containsExactly(outsideSite("renameItemInTransaction(long,String)", "rename(String,long,String)"));
+        });
+        assertThat(findings("item-rollback")).isEmpty();
     }
 
     @Test
@@ -201,7 +217,7 @@ abstract class LineageScenarioTests {
         assertThat(findings("computed")).isEmpty();
         assertThat(audit.findings().findings())
                 .extracting(Finding::cache)
-                .containsExactlyInAnyOrder("item-bug", "item-other", "children-bug", "children-ei-bug");
+                .containsExactlyInAnyOrder("item-bug", "item-tx", "item-other", "children-bug", "children-ei-bug");
     }
 
     @Test

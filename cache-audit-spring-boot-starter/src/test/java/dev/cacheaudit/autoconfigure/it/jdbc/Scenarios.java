@@ -6,6 +6,7 @@ import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.Caching;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Each lineage bug beside its fix, on a cache and a table of its own so that one application shows both directions.
@@ -40,6 +41,29 @@ public class Scenarios {
     @CacheEvict(cacheNames = "item-fixed", key = "#id")
     public void renameItemFixed(long id, String name) {
         store.rename("item_fixed", id, name);
+    }
+
+    // The same update inside a transaction, committed and rolled back.
+
+    @Cacheable("item-tx")
+    public String itemInTransaction(long id) {
+        return store.name("item_tx", id);
+    }
+
+    @Transactional
+    public void renameItemInTransaction(long id, String name) {
+        store.rename("item_tx", id, name);
+    }
+
+    @Cacheable("item-rollback")
+    public String itemRolledBack(long id) {
+        return store.name("item_rollback", id);
+    }
+
+    @Transactional
+    public void renameItemThenFail(long id, String name) {
+        store.rename("item_rollback", id, name);
+        throw new IllegalStateException("the rename is rolled back");
     }
 
     // An eviction of another entry than the one written.
