@@ -113,7 +113,7 @@ public final class AuditingCache implements Cache {
             throw ex;
         }
         if (loaded[0]) {
-            put(key);
+            recordPut(key, value);
         } else {
             read(key, true);
         }
@@ -150,7 +150,7 @@ public final class AuditingCache implements Cache {
         return future.whenComplete((value, ex) -> {
             if (ex == null) {
                 if (loaded[0]) {
-                    put(key);
+                    recordPut(key, value);
                 } else {
                     read(key, true);
                 }
@@ -169,7 +169,7 @@ public final class AuditingCache implements Cache {
             error("put", key, ex);
             throw ex;
         }
-        put(key);
+        recordPut(key, value);
     }
 
     @Override
@@ -185,7 +185,7 @@ public final class AuditingCache implements Cache {
             throw ex;
         }
         if (existing == null) {
-            put(key);
+            recordPut(key, value);
         }
         return existing;
     }
@@ -266,9 +266,9 @@ public final class AuditingCache implements Cache {
         read(key, false);
     }
 
-    private void put(Object key) {
+    private void recordPut(Object key, @Nullable Object value) {
         try {
-            recorder.put(name, counters, key, transactionAware);
+            recorder.put(name, counters, key, value, transactionAware);
         } catch (RuntimeException ex) {
             recorder.recordingFailed(ex);
         }
