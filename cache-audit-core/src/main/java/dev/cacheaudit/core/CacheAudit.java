@@ -13,6 +13,9 @@ import dev.cacheaudit.core.finding.FindingLogger;
 import dev.cacheaudit.core.finding.FindingStore;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.lineage.Lineage;
+import dev.cacheaudit.core.lineage.LineageDetector;
+import dev.cacheaudit.core.lineage.SqlParser;
 import dev.cacheaudit.core.report.AuditReport;
 import dev.cacheaudit.core.report.CacheReport;
 import dev.cacheaudit.core.report.ReportWriter;
@@ -67,6 +70,8 @@ public final class CacheAudit implements AutoCloseable {
 
     private final WriteCoverage coverage = new WriteCoverage();
 
+    private final Lineage lineage = new Lineage(64);
+
     private final @Nullable VerificationStats verificationStats;
 
     private final @Nullable VerificationWorker verificationWorker;
@@ -86,6 +91,10 @@ public final class CacheAudit implements AutoCloseable {
             detectors.addAll(Detectors.defaults(redactor, coverage, builder.coverageWindow));
         }
         detectors.addAll(builder.detectors);
+        builder.configuredTables.forEach(lineage::configure);
+        if (builder.sqlParser != null) {
+            detectors.add(new LineageDetector(builder.sqlParser, lineage, redactor, builder.coverageWindow));
+        }
         if (builder.verificationSettings != null && builder.verificationBackend != null) {
             this.verificationStats = new VerificationStats();
             this.verificationWorker =
@@ -187,7 +196,8 @@ public final class CacheAudit implements AutoCloseable {
                     c.puts(),
                     c.evictions(),
                     c.clears(),
-                    verifications));
+                    verifications,
+                    tables(entry.getKey())));
         }
         return new AuditReport(
                 AuditReport.SCHEMA,
@@ -198,6 +208,22 @@ public final class CacheAudit implements AutoCloseable {
                 rows,
                 findings.findings(),
                 engine.droppedEvents());
+    }
+
+    private List<CacheReport.Table> tables(String cache) {
+        List<CacheReport.Table> tables = new ArrayList<>();
+        for (Lineage.Feed feed : lineage.tables(cache)) {
+            tables.add(new CacheReport.Table(
+                    feed.table(),
+                    List.copyOf(feed.keyColumns().keySet()),
+                    feed.source().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return tables;
+    }
+
+    /** Which tables feed each cache, learned from its loads or configured. */
+    public Lineage lineage() {
+        return lineage;
     }
 
     /** Writes {@link #report()} to a file, atomically. */
@@ -269,6 +295,10 @@ public final class CacheAudit implements AutoCloseable {
 
         private final List<Detector> detectors = new ArrayList<>();
 
+        private @Nullable SqlParser sqlParser;
+
+        private final Map<String, List<String>> configuredTables = new java.util.LinkedHashMap<>();
+
         private final List<FindingListener> findingListeners = new ArrayList<>(List.of(new FindingLogger()));
 
         private Builder() {}
@@ -330,6 +360,21 @@ public final class CacheAudit implements AutoCloseable {
             this.verificationSettings = Objects.requireNonNull(settings, "settings");
             this.verificationBackend = Objects.requireNonNull(backend, "backend");
             this.hitEventRate = hitEventRate;
+            return this;
+        }
+
+        /**
+         * Turns lineage on: statements handed over as {@link dev.cacheaudit.core.event.SqlStatement} events are parsed
+         * with this parser on the engine thread, to learn which tables feed each cache and to judge the writes to them.
+         */
+        public Builder sqlParser(SqlParser parser) {
+            this.sqlParser = Objects.requireNonNull(parser, "parser");
+            return this;
+        }
+
+        /** Fixes the tables that feed a cache instead of learning them from its loads. */
+        public Builder tables(String cache, List<String> tables) {
+            configuredTables.put(Objects.requireNonNull(cache, "cache"), List.copyOf(tables));
             return this;
         }
 

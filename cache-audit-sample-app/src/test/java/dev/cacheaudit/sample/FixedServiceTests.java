@@ -92,6 +92,24 @@ class FixedServiceTests {
     }
 
     @Test
+    void reportShowsTheTableAndKeyColumnEachServiceCacheIsLoadedFrom() {
+        assertThat(tables(CacheNames.USERS)).containsExactly(new CacheReport.Table("users", List.of("id"), "loads"));
+        assertThat(tables(CacheNames.USERS_BY_EMAIL))
+                .containsExactly(new CacheReport.Table("users", List.of("email"), "loads"));
+        assertThat(tables(CacheNames.PRODUCTS))
+                .containsExactly(new CacheReport.Table("products", List.of("id"), "loads"));
+        assertThat(tables(CacheNames.ORDERS)).containsExactly(new CacheReport.Table("orders", List.of("id"), "loads"));
+    }
+
+    private static List<CacheReport.Table> tables(String cache) {
+        return report.caches().stream()
+                .filter(row -> row.name().equals(cache))
+                .findFirst()
+                .orElseThrow()
+                .tables();
+    }
+
+    @Test
     void fixedServiceYieldsNoFindings() {
         assertThat(report.findings()).isEmpty();
     }

@@ -143,6 +143,14 @@ public class CacheAuditProperties {
                 throw new InvalidConfigurationPropertyValueException(
                         "cache-audit.caches." + name + ".id-field", idField, "It must be the name of a field.");
             }
+            for (String table : settings.getTables()) {
+                if (!table.matches("[\\p{L}_][\\p{L}\\p{N}_$]*(\\.[\\p{L}_][\\p{L}\\p{N}_$]*)?")) {
+                    throw new InvalidConfigurationPropertyValueException(
+                            "cache-audit.caches." + name + ".tables",
+                            table,
+                            "It must be table names, optionally qualified by a schema.");
+                }
+            }
         });
         Path path = report.getPath();
         if (path != null && java.nio.file.Files.isDirectory(path)) {
@@ -326,6 +334,20 @@ public class CacheAuditProperties {
         public void setIdField(@Nullable String idField) {
             this.idField = idField;
         }
+
+        /**
+         * Tables whose rows this cache's entries are made of, instead of those learned from the queries its loads run:
+         * a write to one of them must invalidate the cache.
+         */
+        private List<String> tables = new ArrayList<>();
+
+        public List<String> getTables() {
+            return tables;
+        }
+
+        public void setTables(List<String> tables) {
+            this.tables = tables;
+        }
     }
 
     /** Where the report goes. */
@@ -378,6 +400,21 @@ public class CacheAuditProperties {
          * and, with Hibernate, every entity flushed (dirty checking included).
          */
         private boolean repositoryWrites = true;
+
+        /**
+         * Whether statements run through the application's data sources are recorded (with datasource-proxy and
+         * JSqlParser on the class path), to learn which tables feed each cache and to judge writes by any data-access
+         * library.
+         */
+        private boolean jdbc = true;
+
+        public boolean isJdbc() {
+            return jdbc;
+        }
+
+        public void setJdbc(boolean jdbc) {
+            this.jdbc = jdbc;
+        }
 
         public double getHitSampleRate() {
             return hitSampleRate;

@@ -12,6 +12,7 @@ public sealed interface CacheEvent
                 CacheClear,
                 CacheError,
                 SourceWrite,
+                SqlStatement,
                 RedisCommand,
                 DeclaredOperations,
                 VerificationOutcome,

@@ -1,5 +1,6 @@
 package dev.cacheaudit.core.report;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param evictions single-entry evictions
  * @param clears whole-cache clears
  * @param verifications verification outcomes, when verification ran
+ * @param tables the tables that feed the cache (its lineage), empty when none is known
  */
 public record CacheReport(
         String name,
@@ -24,7 +26,40 @@ public record CacheReport(
         long puts,
         long evictions,
         long clears,
-        @Nullable Verifications verifications) {
+        @Nullable Verifications verifications,
+        List<Table> tables) {
+
+    public CacheReport {
+        tables = List.copyOf(tables);
+    }
+
+    /** A row without lineage. */
+    public CacheReport(
+            String name,
+            String backend,
+            long gets,
+            long hits,
+            long misses,
+            long puts,
+            long evictions,
+            long clears,
+            @Nullable Verifications verifications) {
+        this(name, backend, gets, hits, misses, puts, evictions, clears, verifications, List.of());
+    }
+
+    /**
+     * A table that feeds a cache.
+     *
+     * @param table the table name, lower-case, without schema
+     * @param keyColumns the columns bound to the cache key, when known
+     * @param source where it was learned: {@code loads} or {@code configuration}
+     */
+    public record Table(String table, List<String> keyColumns, String source) {
+
+        public Table {
+            keyColumns = List.copyOf(keyColumns);
+        }
+    }
 
     /**
      * Verification outcomes of one cache.

@@ -69,7 +69,23 @@ public final class ReportReader {
                 number(cache, "puts"),
                 number(cache, "evictions"),
                 number(cache, "clears"),
-                verifications);
+                verifications,
+                tables(cache));
+    }
+
+    private static List<CacheReport.Table> tables(Map<?, ?> cache) {
+        List<CacheReport.Table> tables = new java.util.ArrayList<>();
+        if (cache.get("tables") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> table) {
+                    List<String> columns = table.get("keyColumns") instanceof List<?> c
+                            ? c.stream().map(String::valueOf).toList()
+                            : List.of();
+                    tables.add(new CacheReport.Table(string(table, "table"), columns, string(table, "source")));
+                }
+            }
+        }
+        return tables;
     }
 
     private static Finding finding(Map<?, ?> finding) {

@@ -81,6 +81,21 @@ public final class ReportWriter {
             json.writeNumberField("inconclusive", verifications.inconclusive());
             json.writeEndObject();
         }
+        if (!cache.tables().isEmpty()) {
+            json.writeArrayFieldStart("tables");
+            for (CacheReport.Table table : cache.tables()) {
+                json.writeStartObject();
+                json.writeStringField("table", table.table());
+                json.writeArrayFieldStart("keyColumns");
+                for (String column : table.keyColumns()) {
+                    json.writeString(column);
+                }
+                json.writeEndArray();
+                json.writeStringField("source", table.source());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
         json.writeEndObject();
     }
 

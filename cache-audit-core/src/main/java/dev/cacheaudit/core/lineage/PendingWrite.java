@@ -1,0 +1,124 @@
+package dev.cacheaudit.core.lineage;
+
+import dev.cacheaudit.core.event.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A statement's write to a table that feeds a cache, waiting for its unit of work to end and the coverage window to
+ * pass. Holds the key values the statement names, never the statement.
+ */
+final class PendingWrite {
+
+    final String cache;
+
+    final String table;
+
+    final ParsedSql.Operation operation;
+
+    final String site;
+
+    final long txId;
+
+    final long nanos;
+
+    /** The entries the statement names by key column; empty when it names none (the whole cache is affected). */
+    final List<Entry> affected;
+
+    /** The key columns the statement names, for the evidence. */
+    final List<String> keyColumns;
+
+    /** Whether rows moved to another key value, leaving an entry the statement cannot name. */
+    final boolean moved;
+
+    long deadline;
+
+    private PendingWrite(
+            String cache,
+            String table,
+            ParsedSql.Operation operation,
+            String site,
+            long txId,
+            long nanos,
+            List<Entry> affected,
+            List<String> keyColumns,
+            boolean moved) {
+        this.cache = cache;
+        this.table = table;
+        this.operation = operation;
+        this.site = site;
+        this.txId = txId;
+        this.nanos = nanos;
+        this.affected = List.copyOf(affected);
+        this.keyColumns = List.copyOf(keyColumns);
+        this.moved = moved;
+    }
+
+    static PendingWrite of(
+            String cache,
+            Lineage.Feed feed,
+            ParsedSql.Operation operation,
+            ParsedSql.TableAccess access,
+            SqlStatement statement) {
+        List<Entry> affected = new ArrayList<>(2);
+        List<String> named = new ArrayList<>(2);
+        boolean moved = false;
+        boolean whole = feed.keyColumns().isEmpty();
+        for (Map.Entry<String, Integer> column : feed.keyColumns().entrySet()) {
+            String where = value(access.conditions().get(column.getKey()), statement);
+            String set = value(access.assignments().get(column.getKey()), statement);
+            if (operation == ParsedSql.Operation.UPDATE || operation == ParsedSql.Operation.DELETE) {
+                if (where == null) {
+                    whole |= set == null;
+                    moved |= set != null;
+                } else {
+                    affected.add(new Entry(column.getValue(), where));
+                }
+                if (set != null) {
+                    affected.add(new Entry(column.getValue(), set));
+                }
+            } else if (set != null || where != null) {
+                affected.add(new Entry(column.getValue(), set != null ? set : where));
+            } else {
+                whole = true;
+            }
+            if (where != null || set != null) {
+                named.add(column.getKey());
+            }
+        }
+        if (whole) {
+            affected.clear();
+            moved = false;
+        }
+        return new PendingWrite(
+                cache,
+                feed.table(),
+                operation,
+                statement.site(),
+                statement.tx().txId(),
+                statement.nanos(),
+                affected,
+                named,
+                moved);
+    }
+
+    private static @Nullable String value(ParsedSql.@Nullable Operand operand, SqlStatement statement) {
+        return operand != null ? operand.value(statement.parameters()) : null;
+    }
+
+    /**
+     * One entry a statement names: the value of one key component.
+     *
+     * @param component the position of the value among the key's components
+     * @param value the value, as it prints
+     */
+    record Entry(int component, String value) {
+
+        boolean matches(@Nullable List<String> key) {
+            return key != null && component < key.size() && Objects.equals(key.get(component), value);
+        }
+    }
+}

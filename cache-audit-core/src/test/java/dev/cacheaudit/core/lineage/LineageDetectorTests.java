@@ -1,0 +1,281 @@
+package dev.cacheaudit.core.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cacheaudit.core.event.CacheEvent;
+import dev.cacheaudit.core.event.CacheEvict;
+import dev.cacheaudit.core.event.CachePut;
+import dev.cacheaudit.core.event.CacheRead;
+import dev.cacheaudit.core.event.SourceWrite;
+import dev.cacheaudit.core.event.SqlStatement;
+import dev.cacheaudit.core.event.TxBoundary;
+import dev.cacheaudit.core.event.TxState;
+import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.keys.KeyDecomposer;
+import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.lineage.ParsedSql.Operand;
+import dev.cacheaudit.core.lineage.ParsedSql.Operation;
+import dev.cacheaudit.core.lineage.ParsedSql.TableAccess;
+import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.StateLimits;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/** The lineage detector fed synchronously, with statements parsed by a table of known forms. */
+class LineageDetectorTests {
+
+    private static final long WINDOW = Duration.ofMillis(100).toNanos();
+
+    private static final String SELECT_CHILDREN = "select children";
+
+    private static final String MOVE_CHILD = "move child";
+
+    private static final String RENAME_CHILD = "rename child";
+
+    private static final String INSERT_CHILD = "insert child";
+
+    private static final String INSERT_LOG = "insert log";
+
+    private final Map<String, ParsedSql> forms = new HashMap<>();
+
+    private final Lineage lineage = new Lineage(8);
+
+    private final LineageDetector detector =
+            new LineageDetector(forms::get, lineage, new KeyRedactor(KeyRedactor.Mode.PLAIN), Duration.ofNanos(WINDOW));
+
+    private final AuditState state = new AuditState(StateLimits.DEFAULTS, KeyDecomposer.NONE);
+
+    private final List<Observation> observations = new ArrayList<>();
+
+    private long clock = 1_000_000_000L;
+
+    LineageDetectorTests() {
+        forms.put(
+                SELECT_CHILDREN,
+                new ParsedSql(
+                        Operation.SELECT,
+                        List.of(new TableAccess("child", false, Map.of("parent_id", Operand.parameter(0)), Map.of()))));
+        forms.put(
+                MOVE_CHILD,
+                new ParsedSql(
+                        Operation.UPDATE,
+                        List.of(new TableAccess(
+                                "child",
+                                true,
+                                Map.of("id", Operand.parameter(1)),
+                                Map.of("parent_id", Operand.parameter(0))))));
+        forms.put(
+                RENAME_CHILD,
+                new ParsedSql(
+                        Operation.UPDATE,
+                        List.of(new TableAccess(
+                                "child",
+                                true,
+                                Map.of("parent_id", Operand.parameter(1)),
+                                Map.of("name", Operand.parameter(0))))));
+        forms.put(
+                INSERT_CHILD,
+                new ParsedSql(
+                        Operation.INSERT,
+                        List.of(new TableAccess("child", true, Map.of(), Map.of("parent_id", Operand.parameter(0))))));
+        forms.put(
+                INSERT_LOG, new ParsedSql(Operation.INSERT, List.of(new TableAccess("log", true, Map.of(), Map.of()))));
+    }
+
+    @Test
+    void queriesRunWhileAMissLoadsTeachWhichTableAndKeyColumnFeedTheCache() {
+        load("children", 7L);
+        assertThat(lineage.tables("children"))
+                .containsExactly(new Lineage.Feed("child", Map.of("parent_id", 0), Lineage.Source.LOADS));
+    }
+
+    @Test
+    void queriesOutsideALoadTeachNothing() {
+        apply(new SqlStatement(SELECT_CHILDREN, List.of(7L), "A#list()", 0, TxState.NONE, tick()));
+        assertThat(lineage.caches()).isEmpty();
+    }
+
+    @Test
+    void writeOfAFeedingTableWithNoEvictionIsAnUncoveredWriteOfTheEntryItNames() {
+        load("children", 7L);
+        write(RENAME_CHILD, TxState.NONE, "new name", 7L);
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(FindingKind.UNCOVERED_WRITE);
+            assertThat(o.cache()).isEqualTo("children");
+            assertThat(o.sites()).containsExactly("Writer#write()");
+            assertThat(o.evidence())
+                    .containsEntry("table", "child")
+                    .containsEntry("match", "key columns parent_id")
+                    .containsEntry("key", "7");
+        });
+    }
+
+    @Test
+    void evictionOfTheNamedEntryAfterTheWriteCoversIt() {
+        load("children", 7L);
+        write(RENAME_CHILD, TxState.NONE, "new name", 7L);
+        apply(new CacheEvict("children", 7L, "Writer#write()", TxState.NONE, tick()));
+        judge();
+        assertThat(observations).isEmpty();
+    }
+
+    @Test
+    void evictionOfAnotherEntryDoesNotCoverTheWrite() {
+        load("children", 7L);
+        load("children", 8L);
+        write(RENAME_CHILD, TxState.NONE, "new name", 7L);
+        apply(new CacheEvict("children", 8L, "Writer#write()", TxState.NONE, tick()));
+        judge();
+        assertThat(observations).extracting(Observation::kind).containsExactly(FindingKind.UNCOVERED_WRITE);
+    }
+
+    @Test
+    void rowsMovedToAnotherKeyNeedTheEntryTheyLeftInvalidatedToo() {
+        load("children", 7L);
+        load("children", 8L);
+        write(MOVE_CHILD, TxState.NONE, 8L, 100L);
+        apply(new CacheEvict("children", 8L, "Writer#write()", TxState.NONE, tick()));
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.message())
+                .contains("the entry they left is stale too"));
+    }
+
+    @Test
+    void rowsMovedWithBothEntriesEvictedStaySilent() {
+        load("children", 7L);
+        load("children", 8L);
+        write(MOVE_CHILD, TxState.NONE, 8L, 100L);
+        apply(new CacheEvict("children", 8L, "Writer#write()", TxState.NONE, tick()));
+        apply(new CacheEvict("children", 7L, "Writer#write()", TxState.NONE, tick()));
+        judge();
+        assertThat(observations).isEmpty();
+    }
+
+    @Test
+    void evictionBeforeAnAutocommittedWriteIsTheStaleSetWindow() {
+        load("children", 7L);
+        apply(new CacheEvict("children", 7L, "Writer#add()", TxState.NONE, tick()));
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(FindingKind.EVICT_BEFORE_COMMIT);
+            assertThat(o.evidence()).containsEntry("window", "stale-set").containsEntry("evictSite", "Writer#add()");
+            assertThat(o.sites()).containsExactly("Writer#write()", "Writer#add()");
+        });
+    }
+
+    @Test
+    void evictionInTheSameTransactionCoversAWriteBeforeIt() {
+        load("children", 7L);
+        TxState tx = new TxState(42, false);
+        apply(new CacheEvict("children", 7L, "Writer#write()", tx, tick()));
+        write(INSERT_CHILD, tx, 7L);
+        apply(new TxBoundary(42, TxBoundary.Outcome.COMMITTED, tick()));
+        judge();
+        assertThat(observations).isEmpty();
+    }
+
+    @Test
+    void uncoveredWriteInATransactionIsJudgedAtCommitAndNotAtAllWhenRolledBack() {
+        load("children", 7L);
+        write(INSERT_CHILD, new TxState(1, false), 7L);
+        apply(new TxBoundary(1, TxBoundary.Outcome.ROLLED_BACK, tick()));
+        write(INSERT_CHILD, new TxState(2, false), 7L);
+        judge();
+        assertThat(observations).as("still open").isEmpty();
+        apply(new TxBoundary(2, TxBoundary.Outcome.COMMITTED, tick()));
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("transaction", "committed"));
+    }
+
+    @Test
+    void writeTheJpaRecordingSawInTheSameTransactionIsLeftToIt() {
+        lineage.entityTable("com.acme.Kid", "CHILD");
+        load("children", 7L);
+        TxState tx = new TxState(5, false);
+        write(INSERT_CHILD, tx, 7L);
+        apply(new SourceWrite("com.acme.Kid", 100L, SourceWrite.Kind.SAVE, "Writer#write()", tx, tick()));
+        apply(new TxBoundary(5, TxBoundary.Outcome.COMMITTED, tick()));
+        judge();
+        assertThat(observations).isEmpty();
+    }
+
+    @Test
+    void writesOfTablesNoCacheReadsAndWritesBeforeAnythingWasCachedStaySilent() {
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        load("children", 7L);
+        write(INSERT_LOG, TxState.NONE);
+        judge();
+        assertThat(observations).isEmpty();
+    }
+
+    @Test
+    void entryThatWasNeverCachedCannotBeStale() {
+        load("children", 7L);
+        write(INSERT_CHILD, TxState.NONE, 9L);
+        judge();
+        assertThat(observations).isEmpty();
+    }
+
+    @Test
+    void configuredTablesReplaceLearnedOnesAndWritesWithoutKeyColumnsAffectTheWholeCache() {
+        lineage.configure("children", List.of("public.child"));
+        forms.put(
+                "select parent",
+                new ParsedSql(Operation.SELECT, List.of(new TableAccess("parent", false, Map.of(), Map.of()))));
+        long start = tick();
+        apply(new CacheRead("children", 7L, false, "Reader#list(Long)", start));
+        apply(new SqlStatement("select parent", List.of(), "Reader#list(Long)", start, TxState.NONE, tick()));
+        apply(new CachePut("children", 7L, "Reader#list(Long)", start, TxState.NONE, tick()));
+        assertThat(lineage.tables("children"))
+                .extracting(Lineage.Feed::table, Lineage.Feed::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("child", Lineage.Source.CONFIGURATION));
+        write(INSERT_CHILD, TxState.NONE);
+        judge();
+        assertThat(observations)
+                .singleElement()
+                .satisfies(o -> assertThat(o.evidence().get("match")).startsWith("whole cache"));
+    }
+
+    @Test
+    void statementsThatCannotBeParsedAreCountedAndIgnored() {
+        write("garbage", TxState.NONE);
+        assertThat(detector.unparsed()).isEqualTo(1);
+    }
+
+    private void load(String cache, Object key) {
+        long start = tick();
+        apply(new CacheRead(cache, key, false, "Reader#list(Long)", start));
+        apply(new SqlStatement(SELECT_CHILDREN, List.of(key), "Reader#list(Long)", start, TxState.NONE, tick()));
+        apply(new CachePut(cache, key, "Reader#list(Long)", start, TxState.NONE, tick()));
+    }
+
+    private void write(String sql, TxState tx, @Nullable Object... parameters) {
+        apply(new SqlStatement(sql, Arrays.asList(parameters), "Writer#write()", 0, tx, tick()));
+    }
+
+    private void apply(CacheEvent event) {
+        state.apply(event);
+        detector.on(event, state, observations::add);
+    }
+
+    private void judge() {
+        clock += 2 * WINDOW;
+        detector.onTick(clock, state, observations::add);
+    }
+
+    private long tick() {
+        clock += 1000;
+        return clock;
+    }
+}
