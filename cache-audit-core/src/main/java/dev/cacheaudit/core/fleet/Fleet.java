@@ -1,0 +1,168 @@
+package dev.cacheaudit.core.fleet;
+
+import dev.cacheaudit.core.detect.Detector;
+import dev.cacheaudit.core.keys.KeyRedactor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * This instance's membership of its fleet: its id, the shared fingerprint key, the outbox that sends on its own thread
+ * and the inbox the engine drains. {@link #receive(String)} is called by the transport on its listener thread and only
+ * queues; all analysis happens in {@link #detector()} on the engine thread.
+ */
+public final class Fleet implements AutoCloseable {
+
+    private static final int MAX_MEMBERS = 10_000;
+
+    private final String instance;
+
+    private final FleetFingerprint fingerprint;
+
+    private final FleetSettings settings;
+
+    private final FleetStats stats = new FleetStats();
+
+    private final FleetOutbox outbox;
+
+    private final Clock clock;
+
+    private final LongSupplier nanos;
+
+    private final ConcurrentLinkedQueue<Received> inbox = new ConcurrentLinkedQueue<>();
+
+    private final AtomicInteger inboxSize = new AtomicInteger();
+
+    private final Map<String, Long> members = new ConcurrentHashMap<>();
+
+    private final CrossInstanceStaleDetector detector;
+
+    public Fleet(
+            String instance,
+            FleetFingerprint fingerprint,
+            FleetTransport transport,
+            FleetSettings settings,
+            KeyRedactor redactor) {
+        this(instance, fingerprint, transport, settings, redactor, Clock.systemUTC(), System::nanoTime);
+    }
+
+    Fleet(
+            String instance,
+            FleetFingerprint fingerprint,
+            FleetTransport transport,
+            FleetSettings settings,
+            KeyRedactor redactor,
+            Clock clock,
+            LongSupplier nanos) {
+        this.instance = Objects.requireNonNull(instance, "instance");
+        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = clock;
+        this.nanos = nanos;
+        this.outbox = new FleetOutbox(instance, transport, settings, stats, clock, nanos);
+        this.detector = new CrossInstanceStaleDetector(this, redactor, clock, nanos);
+    }
+
+    /** Starts sending (heartbeats first). */
+    public Fleet start() {
+        outbox.start();
+        return this;
+    }
+
+    /** The detector to register with the engine: it sends this instance's writes and judges the others'. */
+    public Detector detector() {
+        return detector;
+    }
+
+    /** Takes one message from the transport; ignores this instance's own messages and anything unreadable. */
+    public void receive(String payload) {
+        FleetMessage message = FleetMessage.decode(payload);
+        if (message == null || message.instance().equals(instance)) {
+            return;
+        }
+        stats.received.increment();
+        if (members.size() < MAX_MEMBERS || members.containsKey(message.instance())) {
+            members.put(message.instance(), clock.millis());
+        }
+        if (message.type() == FleetMessage.Type.WRITE) {
+            if (inboxSize.incrementAndGet() > FleetSettings.QUEUE_CAPACITY) {
+                inboxSize.decrementAndGet();
+                stats.droppedInbox.increment();
+                return;
+            }
+            inbox.add(new Received(message, clock.millis(), nanos.getAsLong()));
+        }
+    }
+
+    /** The other instances heard from within three heartbeat intervals, with when each was last heard. */
+    public Map<String, Instant> members() {
+        long since = clock.millis() - 3 * settings.heartbeatInterval().toMillis();
+        Map<String, Instant> alive = new TreeMap<>();
+        members.forEach((member, seen) -> {
+            if (seen >= since) {
+                alive.put(member, Instant.ofEpochMilli(seen));
+            }
+        });
+        return alive;
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    public FleetStats stats() {
+        return stats;
+    }
+
+    public FleetSettings settings() {
+        return settings;
+    }
+
+    FleetFingerprint fingerprint() {
+        return fingerprint;
+    }
+
+    /** Sends what is queued on the calling thread, without the outbox thread (for tests). */
+    void flush() {
+        outbox.flush();
+    }
+
+    /** Sends one message at once on the calling thread, as the outbox thread would (for tests). */
+    void outboxSendForTest(FleetMessage message) {
+        outbox.send(message);
+    }
+
+    void offer(FleetMessage message) {
+        outbox.offer(message);
+    }
+
+    @Nullable
+    Received pollInbox() {
+        Received received = inbox.poll();
+        if (received != null) {
+            inboxSize.decrementAndGet();
+        }
+        return received;
+    }
+
+    @Override
+    public void close() {
+        outbox.close();
+    }
+
+    /**
+     * A message as it arrived.
+     *
+     * @param message what was sent
+     * @param epochMillis when it arrived, on this instance's wall clock
+     * @param nanos when it arrived, on the engine's monotonic clock
+     */
+    record Received(FleetMessage message, long epochMillis, long nanos) {}
+}
