@@ -100,6 +100,10 @@ public final class CrossInstanceStaleDetector implements Detector {
     }
 
     private void indexed(CachePut put, AuditState state) {
+        FleetFingerprint keyed = fleet.fingerprint();
+        if (keyed == null) {
+            return;
+        }
         CacheProfile profile = state.existingProfile(put.cache());
         if (profile == null || !LOCAL_BACKENDS.contains(profile.backend())) {
             return;
@@ -109,7 +113,7 @@ public final class CrossInstanceStaleDetector implements Detector {
         if (variables.size() != 1) {
             return;
         }
-        String fingerprint = fleet.fingerprint().of(variables.get(0));
+        String fingerprint = keyed.of(variables.get(0));
         List<EntryRef> entries = byFingerprint.computeIfAbsent(fingerprint, f -> new ArrayList<>(1));
         EntryRef ref = new EntryRef(put.cache(), key.type(), key.printed(), key.shape());
         if (!entries.contains(ref)) {
@@ -141,14 +145,14 @@ public final class CrossInstanceStaleDetector implements Detector {
     }
 
     private void send(SourceWrite write, long committedNanos) {
+        FleetFingerprint keyed = fleet.fingerprint();
+        if (keyed == null) {
+            return;
+        }
         long ageMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nanos.getAsLong() - committedNanos));
         String id = identifier(String.valueOf(write.id()));
         fleet.offer(FleetMessage.write(
-                fleet.instance(),
-                clock.millis() - ageMillis,
-                write.entity(),
-                fleet.fingerprint().of(id),
-                write.site()));
+                fleet.instance(), clock.millis() - ageMillis, write.entity(), keyed.of(id), write.site()));
     }
 
     /** The part of an identifier that a key holding it shows as its one variable. */

@@ -24,7 +24,7 @@ public final class Fleet implements AutoCloseable {
 
     private final String instance;
 
-    private final FleetFingerprint fingerprint;
+    private volatile @Nullable FleetFingerprint fingerprint;
 
     private final FleetSettings settings;
 
@@ -44,29 +44,28 @@ public final class Fleet implements AutoCloseable {
 
     private final CrossInstanceStaleDetector detector;
 
-    public Fleet(
-            String instance,
-            FleetFingerprint fingerprint,
-            FleetTransport transport,
-            FleetSettings settings,
-            KeyRedactor redactor) {
-        this(instance, fingerprint, transport, settings, redactor, Clock.systemUTC(), System::nanoTime);
+    /**
+     * A member whose fleet key comes from {@link FleetTransport#connect()} once the transport is connected; until then
+     * nothing is sent or matched.
+     */
+    public Fleet(String instance, FleetTransport transport, FleetSettings settings, KeyRedactor redactor) {
+        this(instance, null, transport, settings, redactor, Clock.systemUTC(), System::nanoTime);
     }
 
     Fleet(
             String instance,
-            FleetFingerprint fingerprint,
+            @Nullable FleetFingerprint fingerprint,
             FleetTransport transport,
             FleetSettings settings,
             KeyRedactor redactor,
             Clock clock,
             LongSupplier nanos) {
         this.instance = Objects.requireNonNull(instance, "instance");
-        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+        this.fingerprint = fingerprint;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = clock;
         this.nanos = nanos;
-        this.outbox = new FleetOutbox(instance, transport, settings, stats, clock, nanos);
+        this.outbox = new FleetOutbox(this, transport, stats, clock, nanos);
         this.detector = new CrossInstanceStaleDetector(this, redactor, clock, nanos);
     }
 
@@ -125,8 +124,19 @@ public final class Fleet implements AutoCloseable {
         return settings;
     }
 
+    /** The fingerprint function, or {@code null} while the fleet key is not known yet. */
+    @Nullable
     FleetFingerprint fingerprint() {
         return fingerprint;
+    }
+
+    /** Whether the fleet is connected and knows its key. */
+    public boolean connected() {
+        return fingerprint != null;
+    }
+
+    void keyed(byte[] key) {
+        this.fingerprint = new FleetFingerprint(key);
     }
 
     /** Sends what is queued on the calling thread, without the outbox thread (for tests). */

@@ -19,6 +19,8 @@ final class FleetOutbox implements AutoCloseable {
 
     private static final long MAX_BACKOFF_MILLIS = 30_000;
 
+    private final Fleet fleet;
+
     private final String instance;
 
     private final FleetTransport transport;
@@ -45,16 +47,11 @@ final class FleetOutbox implements AutoCloseable {
 
     private long backoffMillis = 1000;
 
-    FleetOutbox(
-            String instance,
-            FleetTransport transport,
-            FleetSettings settings,
-            FleetStats stats,
-            Clock clock,
-            LongSupplier nanos) {
-        this.instance = instance;
+    FleetOutbox(Fleet fleet, FleetTransport transport, FleetStats stats, Clock clock, LongSupplier nanos) {
+        this.fleet = fleet;
+        this.instance = fleet.instance();
         this.transport = transport;
-        this.settings = settings;
+        this.settings = fleet.settings();
         this.stats = stats;
         this.clock = clock;
         this.nanos = nanos;
@@ -68,7 +65,7 @@ final class FleetOutbox implements AutoCloseable {
 
     /** Queues a message unless the cap, the queue or a pause says no; never blocks. */
     void offer(FleetMessage message) {
-        if (stats.paused) {
+        if (stats.paused || !fleet.connected()) {
             stats.droppedPaused.increment();
         } else if (!withinRate()) {
             stats.droppedRate.increment();
@@ -105,7 +102,11 @@ final class FleetOutbox implements AutoCloseable {
         while (running) {
             try {
                 long now = nanos.getAsLong();
-                if (stats.paused && now < resumeAtNanos) {
+                if (!fleet.connected() && now >= resumeAtNanos) {
+                    connect();
+                    continue;
+                }
+                if ((stats.paused || !fleet.connected()) && now < resumeAtNanos) {
                     stats.droppedPaused.add(queue.size());
                     queue.clear();
                     TimeUnit.NANOSECONDS.sleep(Math.min(resumeAtNanos - now, TimeUnit.MILLISECONDS.toNanos(200)));
@@ -128,29 +129,46 @@ final class FleetOutbox implements AutoCloseable {
         }
     }
 
+    private void connect() {
+        try {
+            fleet.keyed(transport.connect());
+            resumed();
+        } catch (RuntimeException ex) {
+            failed(ex);
+        }
+    }
+
     /** Sends one message; a failure pauses the fleet, a success after a pause resumes it. */
     void send(FleetMessage message) {
         try {
             transport.publish(message.encode());
             stats.published.increment();
-            if (stats.paused) {
-                stats.paused = false;
-                backoffMillis = 1000;
-                logger.info("cache-audit fleet: Redis answers again, fleet features resumed");
-            }
+            resumed();
         } catch (RuntimeException ex) {
-            stats.transportFailures.increment();
             stats.droppedPaused.increment();
-            if (!stats.paused) {
-                logger.warn(
-                        "cache-audit fleet: cannot publish to Redis ({}), fleet features paused; the application is"
-                                + " not affected",
-                        ex.toString());
-            }
-            stats.paused = true;
-            resumeAtNanos = nanos.getAsLong() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
-            backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+            failed(ex);
         }
+    }
+
+    private void resumed() {
+        if (stats.paused) {
+            stats.paused = false;
+            logger.info("cache-audit fleet: Redis answers again, fleet features resumed");
+        }
+        backoffMillis = 1000;
+    }
+
+    private void failed(RuntimeException ex) {
+        stats.transportFailures.increment();
+        if (!stats.paused) {
+            logger.warn(
+                    "cache-audit fleet: cannot reach Redis ({}), fleet features paused; the application is not"
+                            + " affected",
+                    ex.toString());
+        }
+        stats.paused = true;
+        resumeAtNanos = nanos.getAsLong() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
+        backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
     }
 
     @Override

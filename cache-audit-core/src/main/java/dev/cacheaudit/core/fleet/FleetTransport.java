@@ -10,4 +10,14 @@ public interface FleetTransport {
      * @throws RuntimeException when the message could not be sent (the fleet pauses and counts it)
      */
     void publish(String payload);
+
+    /**
+     * Starts receiving (subscribes) and returns the key the fleet shares for fingerprints. Called on the fleet's own
+     * thread before anything is sent, and again after a failure until it succeeds.
+     *
+     * @throws RuntimeException when Redis cannot be reached (the fleet stays paused and tries again later)
+     */
+    default byte[] connect() {
+        throw new IllegalStateException("This transport needs a fleet key given up front");
+    }
 }
