@@ -44,6 +44,12 @@ public final class Fleet implements AutoCloseable {
 
     private final CrossInstanceStaleDetector detector;
 
+    private final ForeignWriteDetector foreignWrites;
+
+    private final ConcurrentLinkedQueue<Notice> notices = new ConcurrentLinkedQueue<>();
+
+    private final AtomicInteger noticesSize = new AtomicInteger();
+
     /**
      * A member whose fleet key comes from {@link FleetTransport#connect()} once the transport is connected; until then
      * nothing is sent or matched.
@@ -67,6 +73,7 @@ public final class Fleet implements AutoCloseable {
         this.nanos = nanos;
         this.outbox = new FleetOutbox(this, transport, stats, clock, nanos);
         this.detector = new CrossInstanceStaleDetector(this, redactor, clock, nanos);
+        this.foreignWrites = new ForeignWriteDetector(this, redactor);
     }
 
     /** Starts sending (heartbeats first). */
@@ -78,6 +85,35 @@ public final class Fleet implements AutoCloseable {
     /** The detector to register with the engine: it sends this instance's writes and judges the others'. */
     public Detector detector() {
         return detector;
+    }
+
+    /** The detector of writes by other clients in the application's Redis namespaces, fed by {@link #keyspace}. */
+    public Detector foreignWriteDetector() {
+        return foreignWrites;
+    }
+
+    /**
+     * Takes one Redis keyspace notification (from the transport's listener thread) for analysis on the engine thread.
+     *
+     * @param command the event, such as {@code del} or {@code set}
+     * @param key the key, as the bytes Redis sent
+     */
+    public void keyspace(String command, byte[] key) {
+        if (noticesSize.incrementAndGet() > FleetSettings.QUEUE_CAPACITY) {
+            noticesSize.decrementAndGet();
+            stats.droppedInbox.increment();
+            return;
+        }
+        notices.add(new Notice(command, key, nanos.getAsLong()));
+    }
+
+    @Nullable
+    Notice pollNotice() {
+        Notice notice = notices.poll();
+        if (notice != null) {
+            noticesSize.decrementAndGet();
+        }
+        return notice;
     }
 
     /** Takes one message from the transport; ignores this instance's own messages and anything unreadable. */
@@ -175,4 +211,13 @@ public final class Fleet implements AutoCloseable {
      * @param nanos when it arrived, on the engine's monotonic clock
      */
     record Received(FleetMessage message, long epochMillis, long nanos) {}
+
+    /**
+     * A keyspace notification as it arrived.
+     *
+     * @param command the event name
+     * @param key the key bytes
+     * @param nanos when it arrived, on the engine's monotonic clock
+     */
+    record Notice(String command, byte[] key, long nanos) {}
 }

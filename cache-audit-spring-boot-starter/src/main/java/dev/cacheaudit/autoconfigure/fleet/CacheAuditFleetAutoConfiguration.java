@@ -57,6 +57,9 @@ public class CacheAuditFleetAutoConfiguration {
                 Fleet fleet = membership.configuredFleet();
                 if (fleet != null) {
                     builder.detector(fleet.detector());
+                    if (membership.keyspaceEvents()) {
+                        builder.detector(fleet.foreignWriteDetector());
+                    }
                 }
             };
         }

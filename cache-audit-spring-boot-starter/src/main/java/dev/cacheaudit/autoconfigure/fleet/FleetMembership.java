@@ -89,7 +89,8 @@ public final class FleetMembership implements SmartInitializingSingleton, AutoCl
                 () -> FleetScope.of(dataSource.getIfUnique()),
                 channel + ":key",
                 properties.getSecret(),
-                member::receive);
+                member::receive,
+                keyspaceEvents() ? member::keyspace : null);
         member.start();
         this.member = true;
         logger.info(
@@ -109,6 +110,11 @@ public final class FleetMembership implements SmartInitializingSingleton, AutoCl
         // Several instances may share a host and even a process (tests): a random suffix tells them apart.
         return host + ":" + ProcessHandle.current().pid() + ":"
                 + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+    }
+
+    /** Whether keyspace notifications are used for FOREIGN_WRITE. */
+    boolean keyspaceEvents() {
+        return properties.getKeyspaceEvents() == FleetProperties.KeyspaceEvents.AUTO;
     }
 
     /** This instance's fleet, or {@code null} when it is not a member. */

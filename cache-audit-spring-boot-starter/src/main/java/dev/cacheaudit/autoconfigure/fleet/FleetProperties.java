@@ -36,6 +36,13 @@ public class FleetProperties {
     /** How many locally cached entries are remembered by the fingerprint of their identifier. */
     private int maxTrackedEntries = 100_000;
 
+    /**
+     * Whether Redis keyspace notifications are used to find writes of other clients in the application's key
+     * namespaces (FOREIGN_WRITE). {@code auto} turns on the notification classes it needs where the server allows
+     * CONFIG SET, and otherwise logs how to turn them on.
+     */
+    private KeyspaceEvents keyspaceEvents = KeyspaceEvents.OFF;
+
     /** Checks the values, with a message that names the property. */
     public void validate() {
         if (maxMessagesPerSecond < 1) {
@@ -58,6 +65,22 @@ public class FleetProperties {
             throw new InvalidConfigurationPropertyValueException(
                     "cache-audit.fleet.channel-prefix", channelPrefix, "It must not be blank.");
         }
+    }
+
+    public KeyspaceEvents getKeyspaceEvents() {
+        return keyspaceEvents;
+    }
+
+    public void setKeyspaceEvents(KeyspaceEvents keyspaceEvents) {
+        this.keyspaceEvents = keyspaceEvents;
+    }
+
+    /** Whether keyspace notifications are used. */
+    public enum KeyspaceEvents {
+        /** Subscribe, and enable the needed notification classes where CONFIG SET is allowed. */
+        AUTO,
+        /** Do not use keyspace notifications. */
+        OFF
     }
 
     public @Nullable Boolean getEnabled() {

@@ -5,12 +5,15 @@ import dev.cacheaudit.core.fleet.FleetTransport;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
@@ -36,6 +39,8 @@ final class RedisFleetTransport implements FleetTransport, AutoCloseable {
 
     private final Consumer<String> receiver;
 
+    private final @Nullable BiConsumer<String, byte[]> keyspace;
+
     private @Nullable RedisMessageListenerContainer container;
 
     /**
@@ -45,6 +50,8 @@ final class RedisFleetTransport implements FleetTransport, AutoCloseable {
      * @param keyHash the hash holding the fleet key, when no secret is configured
      * @param secret the configured fleet key, or {@code null} to use the one stored in Redis
      * @param receiver takes every message published on the channel, such as {@link Fleet#receive(String)}
+     * @param keyspace takes keyspace notifications of writes (event, key), such as {@link Fleet#keyspace}; {@code
+     *     null} to leave keyspace notifications alone
      */
     RedisFleetTransport(
             RedisConnectionFactory connectionFactory,
@@ -52,13 +59,15 @@ final class RedisFleetTransport implements FleetTransport, AutoCloseable {
             java.util.function.Supplier<String> scope,
             String keyHash,
             @Nullable String secret,
-            Consumer<String> receiver) {
+            Consumer<String> receiver,
+            @Nullable BiConsumer<String, byte[]> keyspace) {
         this.connectionFactory = connectionFactory;
         this.channelBase = channel;
         this.scope = scope;
         this.keyHash = keyHash.getBytes(StandardCharsets.UTF_8);
         this.secret = secret;
         this.receiver = receiver;
+        this.keyspace = keyspace;
     }
 
     @Override
@@ -73,6 +82,16 @@ final class RedisFleetTransport implements FleetTransport, AutoCloseable {
             listening.addMessageListener(
                     (message, pattern) -> receiver.accept(new String(message.getBody(), StandardCharsets.UTF_8)),
                     new ChannelTopic(name));
+            BiConsumer<String, byte[]> notices = keyspace;
+            if (notices != null) {
+                KeyspaceNotifications.enable(connectionFactory);
+                listening.addMessageListener(
+                        (message, pattern) -> {
+                            String channel = new String(message.getChannel(), StandardCharsets.UTF_8);
+                            notices.accept(channel.substring(channel.lastIndexOf(':') + 1), message.getBody());
+                        },
+                        List.of(new PatternTopic("__keyevent@*__:del"), new PatternTopic("__keyevent@*__:set")));
+            }
             try {
                 listening.setBeanName("cache-audit-fleet");
                 listening.afterPropertiesSet();
