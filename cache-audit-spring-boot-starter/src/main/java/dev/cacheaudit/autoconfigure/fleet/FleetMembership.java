@@ -38,6 +38,9 @@ public final class FleetMembership implements SmartInitializingSingleton, AutoCl
 
     private volatile boolean member;
 
+    private final java.util.List<java.util.function.Consumer<Fleet>> onMember =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
     FleetMembership(
             FleetProperties properties,
             ObjectProvider<RedisConnectionFactory> connectionFactory,
@@ -93,6 +96,7 @@ public final class FleetMembership implements SmartInitializingSingleton, AutoCl
                 keyspaceEvents() ? member::keyspace : null);
         member.start();
         this.member = true;
+        onMember.forEach(action -> action.accept(member));
         logger.info(
                 "cache-audit fleet: on, instance {} on Redis channel {}[:<database>] (at most {} messages per second)",
                 member.instance(),
@@ -110,6 +114,19 @@ public final class FleetMembership implements SmartInitializingSingleton, AutoCl
         // Several instances may share a host and even a process (tests): a random suffix tells them apart.
         return host + ":" + ProcessHandle.current().pid() + ":"
                 + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+    }
+
+    /**
+     * Runs an action with the fleet once this instance is a member: at once when it already is, otherwise when
+     * membership is decided (never, when it is off).
+     */
+    void whenMember(java.util.function.Consumer<Fleet> action) {
+        Fleet current = fleet();
+        if (current != null) {
+            action.accept(current);
+        } else {
+            onMember.add(action);
+        }
     }
 
     /** Whether keyspace notifications are used for FOREIGN_WRITE. */

@@ -29,10 +29,11 @@ final class FleetMeters implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Fleet fleet = membership.fleet();
-        if (fleet == null) {
-            return;
-        }
+        // Registries are bound before membership is decided: the meters follow once this instance is a member.
+        membership.whenMember(fleet -> register(registry, fleet));
+    }
+
+    private static void register(MeterRegistry registry, Fleet fleet) {
         FleetStats stats = fleet.stats();
         messages(registry, stats, "published", FleetStats::published);
         messages(registry, stats, "received", FleetStats::received);

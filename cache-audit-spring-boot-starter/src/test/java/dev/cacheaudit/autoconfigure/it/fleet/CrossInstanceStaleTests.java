@@ -132,6 +132,12 @@ class CrossInstanceStaleTests {
                 .isEqualTo("new");
         assertThat(fleet(first).stats().published()).isPositive();
         assertThat(fleet(second).stats().received()).isPositive();
+        assertThat(first.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                        .get("cache.audit.fleet.messages")
+                        .tag("result", "published")
+                        .functionCounter()
+                        .count())
+                .isPositive();
     }
 
     private static List<Finding> crossInstance(CacheAudit audit) {
