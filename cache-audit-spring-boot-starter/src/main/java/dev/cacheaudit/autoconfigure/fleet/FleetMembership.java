@@ -20,7 +20,11 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * earlier, since its command listener needs the auditor that this fleet's detector is part of. Until then, and for
  * good when there is no Redis, the detector stays inert.
  */
-public final class FleetMembership implements SmartInitializingSingleton, AutoCloseable {
+public final class FleetMembership
+        implements SmartInitializingSingleton,
+                org.springframework.context.ApplicationListener<org.springframework.context.event.ContextClosedEvent>,
+                org.springframework.context.ApplicationContextAware,
+                AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(FleetMembership.class);
 
@@ -37,6 +41,8 @@ public final class FleetMembership implements SmartInitializingSingleton, AutoCl
     private volatile @Nullable RedisFleetTransport transport;
 
     private volatile boolean member;
+
+    private volatile @Nullable Object context;
 
     private final java.util.List<java.util.function.Consumer<Fleet>> onMember =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -146,11 +152,28 @@ public final class FleetMembership implements SmartInitializingSingleton, AutoCl
     }
 
     @Override
+    public void setApplicationContext(org.springframework.context.ApplicationContext applicationContext) {
+        this.context = applicationContext;
+    }
+
+    /**
+     * Leaves the fleet when the context closes, before its beans are destroyed: the Redis connection factory this
+     * fleet subscribes through must still be there to unsubscribe.
+     */
+    @Override
+    public void onApplicationEvent(org.springframework.context.event.ContextClosedEvent event) {
+        if (event.getApplicationContext() == context) {
+            close();
+        }
+    }
+
+    @Override
     public void close() {
         if (fleet != null) {
             fleet.close();
         }
         RedisFleetTransport current = transport;
+        transport = null;
         if (current != null) {
             current.close();
         }

@@ -94,6 +94,11 @@ class ForeignWriteTests {
         RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> other = connection.sync();
+            // The fleet connects, turns notifications on and subscribes on its own thread after start-up.
+            dev.cacheaudit.core.fleet.Fleet fleet = context.getBean(
+                            dev.cacheaudit.autoconfigure.fleet.FleetMembership.class)
+                    .fleet();
+            await(() -> fleet.connected(), Duration.ofSeconds(10));
             assertThat(other.configGet("notify-keyspace-events").get("notify-keyspace-events"))
                     .as("auto turned the needed notification classes on")
                     .contains("E", "g", "$");
