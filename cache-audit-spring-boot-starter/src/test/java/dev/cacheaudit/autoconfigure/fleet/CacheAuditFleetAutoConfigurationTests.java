@@ -86,6 +86,28 @@ class CacheAuditFleetAutoConfigurationTests {
                 });
     }
 
+    @Test
+    void metersAreRegisteredOnceThisInstanceIsAMemberAndNotWithoutRedis() {
+        contextRunner
+                .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+                .withPropertyValues("spring.data.redis.port=" + closedPort())
+                .run(context -> {
+                    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+                    context.getBean(FleetMeters.class).bindTo(registry);
+                    assertThat(registry.find("cache.audit.fleet.messages").meters())
+                            .hasSize(3);
+                    assertThat(registry.find("cache.audit.fleet.paused").gauge())
+                            .isNotNull();
+                });
+        contextRunner.run(context -> {
+            io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            context.getBean(FleetMeters.class).bindTo(registry);
+            assertThat(registry.getMeters()).isEmpty();
+        });
+    }
+
     private static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -132,12 +132,13 @@ class CrossInstanceStaleTests {
                 .isEqualTo("new");
         assertThat(fleet(first).stats().published()).isPositive();
         assertThat(fleet(second).stats().received()).isPositive();
-        assertThat(first.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-                        .get("cache.audit.fleet.messages")
-                        .tag("result", "published")
-                        .functionCounter()
-                        .count())
-                .isPositive();
+        // With Actuator's metrics (Boot 4 tests here; the Boot 3.5 run has none), the fleet's meters count it too.
+        first.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class)
+                .ifAvailable(registry -> assertThat(registry.get("cache.audit.fleet.messages")
+                                .tag("result", "published")
+                                .functionCounter()
+                                .count())
+                        .isPositive());
     }
 
     private static List<Finding> crossInstance(CacheAudit audit) {
