@@ -1,0 +1,152 @@
+package dev.cacheaudit.core.fleet;
+
+import dev.cacheaudit.core.detect.Detector;
+import dev.cacheaudit.core.detect.FindingSink;
+import dev.cacheaudit.core.event.CacheEvent;
+import dev.cacheaudit.core.event.RedisCommand;
+import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.keys.KeyDescriptor;
+import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.keys.Nearness;
+import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.CacheProfile;
+import dev.cacheaudit.core.state.ShapeId;
+import dev.cacheaudit.core.state.ShapeStats;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code FOREIGN_WRITE} on Redis: a keyspace notification of a write ({@code del}, {@code set}) on a key that
+ * neither this instance sent nor any instance of the application could have sent — its form is none of the forms the
+ * application itself reads, writes or deletes — while it falls in the namespace of a key form the application reads:
+ * the same namespace prefix ({@code users::v2:42} against {@code users::{n}}) or a near one ({@code user:42} against
+ * {@code users::{n}}). Another service or a script writes where this application caches, under a form it never uses.
+ * A notification on one of the application's own forms may come from another instance and is never reported.
+ */
+public final class ForeignWriteDetector implements Detector {
+
+    private static final int MAX_OWN_KEYS = 50_000;
+
+    private static final java.util.Set<String> WRITES = java.util.Set.of(
+            "SET", "SETEX", "PSETEX", "SETNX", "GETSET", "GETDEL", "DEL", "UNLINK", "HSET", "HDEL", "EXPIRE",
+            "PEXPIRE");
+
+    private static final long OWN_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final Fleet fleet;
+
+    private final KeyRedactor redactor;
+
+    /** Keys this instance wrote recently, with when, so that their notifications are not taken for foreign ones. */
+    private final Map<String, Long> ownWrites = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > MAX_OWN_KEYS;
+        }
+    };
+
+    ForeignWriteDetector(Fleet fleet, KeyRedactor redactor) {
+        this.fleet = fleet;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+        if (event instanceof RedisCommand command && command.key() != null && WRITES.contains(command.command())) {
+            ownWrites.put(new String(command.key(), StandardCharsets.UTF_8), command.nanos());
+        }
+        drain(state, findings);
+    }
+
+    @Override
+    public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+        drain(state, findings);
+    }
+
+    private void drain(AuditState state, FindingSink findings) {
+        Fleet.Notice notice;
+        while ((notice = fleet.pollNotice()) != null) {
+            judge(notice, state, findings);
+        }
+    }
+
+    private void judge(Fleet.Notice notice, AuditState state, FindingSink findings) {
+        String printed = new String(notice.key(), StandardCharsets.UTF_8);
+        Long own = ownWrites.get(printed);
+        if (own != null && notice.nanos() - own <= OWN_WINDOW_NANOS) {
+            return;
+        }
+        KeyDescriptor key = KeyDescriptor.ofRedis(notice.key());
+        CacheProfile wire = state.wire();
+        if (ownForm(wire, key)) {
+            return;
+        }
+        ShapeStats near = nearestAppForm(wire, key);
+        if (near != null) {
+            findings.report(observation(notice.command(), key, near.sample()));
+        }
+    }
+
+    private static boolean ownForm(CacheProfile wire, KeyDescriptor key) {
+        String shape = key.shape().shape();
+        for (Map<ShapeId, ShapeStats> shapes : List.of(wire.readShapes(), wire.putShapes(), wire.evictionShapes())) {
+            for (ShapeId id : shapes.keySet()) {
+                if (id.shape().equals(shape)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static @Nullable ShapeStats nearestAppForm(CacheProfile wire, KeyDescriptor key) {
+        for (Map<ShapeId, ShapeStats> shapes : List.of(wire.readShapes(), wire.putShapes())) {
+            for (Map.Entry<ShapeId, ShapeStats> entry : shapes.entrySet()) {
+                KeyDescriptor app = entry.getValue().sample();
+                String namespace = namespace(app.shape().shape());
+                if (Nearness.nearShapes(key.shape(), app.shape())
+                        || (namespace.length() >= 2 && key.printed().startsWith(namespace))) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The literal text of a key form before its first variable ({@code users::} of {@code users::{n}}). */
+    static String namespace(String shape) {
+        int variable = shape.indexOf('{');
+        return variable < 0 ? shape : shape.substring(0, variable);
+    }
+
+    private Observation observation(String command, KeyDescriptor foreign, KeyDescriptor app) {
+        String appShape = app.shape().shape();
+        int separator = appShape.indexOf("::");
+        String cache = separator > 0 ? appShape.substring(0, separator) : AuditState.WIRE;
+        String foreignKey = redactor.redact(foreign);
+        String appKey = redactor.redact(app);
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("command", command);
+        evidence.put("foreignForm", foreign.shape().shape());
+        evidence.put("applicationForm", appShape);
+        evidence.put("namespace", namespace(appShape));
+        evidence.put("seenBy", fleet.instance());
+        return new Observation(
+                FindingKind.FOREIGN_WRITE,
+                cache,
+                command + "|" + foreign.shape().shape() + "|" + appShape,
+                "Another client (not this application) runs '" + command + "' on '"
+                        + foreign.shape().shape()
+                        + "' keys, next to the '" + appShape + "' keys this application caches under: its writes"
+                        + " never reach the entries this application reads",
+                appKey,
+                foreignKey,
+                List.of(),
+                evidence);
+    }
+}

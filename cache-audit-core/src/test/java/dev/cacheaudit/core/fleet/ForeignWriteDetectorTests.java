@@ -1,0 +1,106 @@
+package dev.cacheaudit.core.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cacheaudit.core.event.CacheEvent;
+import dev.cacheaudit.core.event.RedisCommand;
+import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.keys.KeyDecomposer;
+import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.StateLimits;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ForeignWriteDetectorTests {
+
+    private long now = 1_000_000_000L;
+
+    private final AuditState state = new AuditState(StateLimits.DEFAULTS, KeyDecomposer.NONE);
+
+    private final List<Observation> observations = new ArrayList<>();
+
+    private final Fleet fleet = new Fleet(
+            "b",
+            new FleetFingerprint("a fleet key of sufficient length".getBytes(StandardCharsets.UTF_8)),
+            payload -> {},
+            new FleetSettings(200, Duration.ofSeconds(5), Duration.ofSeconds(2), 1000),
+            new KeyRedactor(KeyRedactor.Mode.PLAIN),
+            Clock.systemUTC(),
+            () -> now);
+
+    @BeforeEach
+    void applicationCachesUsersInRedis() {
+        command("GET", "users::42");
+        command("SET", "users::42");
+    }
+
+    @Test
+    void deletesOfANearKeyFormByAnotherClientAreAForeignWrite() {
+        notice("del", "user:42");
+        notice("del", "user:43");
+
+        assertThat(observations).hasSize(2).allSatisfy(o -> {
+            assertThat(o.kind()).isEqualTo(FindingKind.FOREIGN_WRITE);
+            assertThat(o.cache()).isEqualTo("users");
+            assertThat(o.signature()).isEqualTo("del|user:{n}|users::{n}");
+            assertThat(o.evidence())
+                    .containsEntry("command", "del")
+                    .containsEntry("foreignForm", "user:{n}")
+                    .containsEntry("applicationForm", "users::{n}");
+        });
+    }
+
+    @Test
+    void writesUnderAnotherFormInTheApplicationsNamespaceAreAForeignWrite() {
+        notice("set", "users::v2:42");
+
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("foreignForm", "users::v{n}:{n}"));
+    }
+
+    @Test
+    void writesUnderTheApplicationsOwnFormStaySilentSinceAnotherInstanceMayHaveSentThem() {
+        notice("del", "users::43");
+        notice("set", "users::44");
+
+        assertThat(observations).isEmpty();
+    }
+
+    @Test
+    void thisInstancesOwnWritesStaySilentEvenUnderAnotherForm() {
+        command("DEL", "user:42");
+        notice("del", "user:42");
+
+        assertThat(observations).isEmpty();
+    }
+
+    @Test
+    void unrelatedKeysOfOtherApplicationsStaySilent() {
+        notice("set", "session:abc");
+        notice("del", "orders-service:lock");
+
+        assertThat(observations).isEmpty();
+    }
+
+    private void command(String command, String key) {
+        apply(new RedisCommand(command, key.getBytes(StandardCharsets.UTF_8), 1, -1, null, 1000, ++now));
+    }
+
+    private void notice(String command, String key) {
+        now++;
+        fleet.keyspace(command, key.getBytes(StandardCharsets.UTF_8));
+        fleet.foreignWriteDetector().onTick(now, state, observations::add);
+    }
+
+    private void apply(CacheEvent event) {
+        state.apply(event);
+        fleet.foreignWriteDetector().on(event, state, observations::add);
+    }
+}
