@@ -190,13 +190,17 @@ public final class VerificationDetector implements Detector {
         Map<String, String> evidence = evidence(outcome);
         evidence.put("staleFor", staleFor.toString());
         evidence.put("grace", settings.grace().toString());
+        String what = outcome.sourceHasNoEntry()
+                ? "holds an entry, but the source of truth has no entry for this key any more: deleted, or the"
+                        + " attribute it is keyed by changed; the entry was still cached after the "
+                : "holds a value that differs from the source of truth in "
+                        + String.join(", ", outcome.differingFields()) + " and was still different after the ";
         return new Observation(
                 FindingKind.STALE_READ,
                 outcome.cache(),
                 "stale|" + String.join(",", outcome.differingFields()),
-                "cache '" + outcome.cache() + "' holds a value that differs from the source of truth in "
-                        + outcome.differingFields() + " and was still different after the " + settings.grace()
-                        + " grace period (stale for " + staleFor.toMillis() + " ms)",
+                "cache '" + outcome.cache() + "' " + what + settings.grace() + " grace period (stale for "
+                        + staleFor.toMillis() + " ms)",
                 redactor.redact(outcome.printedKey(), KeyShape.of(outcome.printedKey())),
                 null,
                 List.of(),
@@ -222,7 +226,14 @@ public final class VerificationDetector implements Detector {
 
     private static Map<String, String> evidence(VerificationOutcome outcome) {
         Map<String, String> evidence = new LinkedHashMap<>();
-        evidence.put("differingFields", String.join(",", outcome.differingFields()));
+        if (outcome.sourceHasNoEntry()) {
+            evidence.put("sourceEntry", "none");
+        } else {
+            evidence.put("differingFields", String.join(",", outcome.differingFields()));
+        }
+        if (!outcome.notCompared().isEmpty()) {
+            evidence.put("notCompared", String.join(",", outcome.notCompared()));
+        }
         evidence.put("checkedBecause", outcome.reason().name().toLowerCase(java.util.Locale.ROOT));
         return evidence;
     }

@@ -101,6 +101,24 @@ class VerificationTests {
     }
 
     @Test
+    void entryTheSourceNoLongerHasIsAStaleReadThatSaysSoInWords() throws Exception {
+        start(100);
+        cache.put(44L, new User("Ada", 1));
+        audit.submit(new CacheRead("users", 44L, true, "S#find", System.nanoTime()));
+
+        List<Finding> findings = awaitFindings(FindingKind.STALE_READ, Duration.ofSeconds(3));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.message())
+                    .contains("the source of truth has no entry for this key any more: deleted, or the attribute it"
+                            + " is keyed by changed")
+                    .doesNotContain("<")
+                    .doesNotContain("Ada");
+            assertThat(f.evidence()).containsEntry("sourceEntry", "none").doesNotContainKey("differingFields");
+        });
+    }
+
+    @Test
     void freshEntryAndIgnoredFieldsStaySilent() throws Exception {
         start(100);
         cache.put(42L, new User("Ada", 1));
