@@ -182,13 +182,10 @@ final class StateWalk {
             } else if (ANNOTATED_ENTITY.get(type) || VERSION_FIELD.get(type).isPresent()) {
                 annotatedEntity(path, cached, source, depth);
             } else if (DEFINES_EQUALS.get(type)) {
-                // A value type with its own equals: trusted, and walked only to name what differs.
+                // A value type with its own equals: trusted when it says equal. When it says different, its fields
+                // decide: a wrapper such as a Page is "different" as soon as it holds entities without equals.
                 if (!cached.equals(source)) {
-                    int before = differing.size();
                     fields(path, cached, source, depth);
-                    if (differing.size() == before) {
-                        differ(path);
-                    }
                 }
             } else {
                 fields(path, cached, source, depth);

@@ -4,6 +4,7 @@ import dev.cacheaudit.autoconfigure.cache.AuditingCache;
 import dev.cacheaudit.core.verify.CheckTarget;
 import dev.cacheaudit.core.verify.Lookup;
 import dev.cacheaudit.core.verify.SourceOfTruth;
+import dev.cacheaudit.core.verify.ValueInspector;
 import dev.cacheaudit.core.verify.VerificationBackend;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class SpringVerificationBackend implements VerificationBackend {
 
     private final Function<Callable<@Nullable Object>, @Nullable Object> readOnly;
 
+    private volatile ValueInspector inspector = ValueInspector.NONE;
+
     /**
      * @param loaders the calls that loaded entries
      * @param sources sources of truth by cache name, looked up on first use: a source that depends on a repository
@@ -52,6 +55,16 @@ public final class SpringVerificationBackend implements VerificationBackend {
         this.sourceBeans = sources;
         this.optedOut = Set.copyOf(optedOut);
         this.readOnly = readOnly;
+    }
+
+    /** Tells entities from other values in comparisons (set once JPA is known to be there). */
+    public void inspectValuesWith(ValueInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    @Override
+    public ValueInspector inspector() {
+        return inspector;
     }
 
     /** Makes a decorated cache known to the verifier. */
