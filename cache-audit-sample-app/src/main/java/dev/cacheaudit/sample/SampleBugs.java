@@ -36,7 +36,9 @@ public record SampleBugs(@DefaultValue List<String> bugs) {
             "clear-all",
             "stampede",
             "local-multi",
-            "foreign-writer");
+            "foreign-writer",
+            "entity-no-equals",
+            "entity-id-equals");
 
     public SampleBugs {
         List<String> ids = new ArrayList<>();

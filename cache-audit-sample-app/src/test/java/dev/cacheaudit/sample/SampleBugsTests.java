@@ -37,8 +37,11 @@ class SampleBugsTests {
     }
 
     @Test
-    void catalogueHoldsTheSeventeenScenariosOfTheDesign() {
-        assertThat(SampleBugs.CATALOGUE).hasSize(17).doesNotHaveDuplicates().contains("stampede", "foreign-writer");
+    void catalogueHoldsTheScenariosOfTheDesign() {
+        assertThat(SampleBugs.CATALOGUE)
+                .hasSize(19)
+                .doesNotHaveDuplicates()
+                .contains("stampede", "foreign-writer", "entity-no-equals", "entity-id-equals");
     }
 
     @Test
