@@ -97,10 +97,30 @@ public final class VerificationDetector implements Detector {
             // The entry is gone: whatever was stale in it is no longer served; its next value is checked afresh.
             stale.remove(evict.cache() + "|" + key.type() + "|" + key.printed());
             afterWrite(target(evict.cache(), key, evict.key()), evict.nanos());
+            sameKeyOfAnotherType(evict, key, state);
         } else if (event instanceof CachePut put) {
             put(put, state);
         } else if (event instanceof SourceWrite write && write.id() != null && !state.repeatedWrite()) {
             written(write, state);
+        }
+    }
+
+    /**
+     * An eviction under a key this cache never held ({@code "42"}) while it holds one that prints the same under
+     * another type ({@code 42L}): the entry still served is that one, so it is the one checked after the write. Without
+     * this, the checks of the eviction could only find nothing cached, and the stale entry would go unchecked.
+     */
+    private void sameKeyOfAnotherType(CacheEvict evict, KeyDescriptor key, AuditState state) {
+        KeyHistory evicted = state.existingHistory(evict.cache(), key);
+        if (evicted == null || evicted.puts() != 0 || evicted.reads() != 0) {
+            return;
+        }
+        for (AuditState.IdentifiedKey other : state.keysOf(evict.cache(), key.printed())) {
+            String type = other.shape().type();
+            KeyHistory held = state.existingHistory(evict.cache(), type, other.printed());
+            if (!type.equals(key.type()) && other.printed().equals(key.printed()) && held != null && held.puts() > 0) {
+                afterWrite(new CheckTarget(evict.cache(), type, other.printed(), null), evict.nanos());
+            }
         }
     }
 
