@@ -341,7 +341,8 @@ final class StateWalk {
         Map<Object, Object> byId = new LinkedHashMap<>();
         for (Object element : elements) {
             EntityState state = element != null ? inspector.stateOf(element) : null;
-            if (state == null || state.id() == null || byId.put(state.entity() + '#' + state.id(), element) != null) {
+            // Identifiers by equals, as JPA requires of them (an @EmbeddedId need not print its value).
+            if (state == null || state.id() == null || byId.put(List.of(state.entity(), state.id()), element) != null) {
                 return null;
             }
         }

@@ -216,6 +216,51 @@ class EntityStateComparisonTests {
     }
 
     @Test
+    void entitiesWithACompositeIdentifierThatDoesNotPrintAreMatchedByItsEquals() {
+        ValueInspector composite = value -> value instanceof Line line
+                ? new EntityState(
+                        "Line",
+                        new LineId(line.name()),
+                        null,
+                        true,
+                        List.of(new Attribute("count", Kind.VALUE, line.count())))
+                : null;
+        assertThat(ValueComparison.compare(
+                                List.of(new Line("a", 1), new Line("b", 2)),
+                                List.of(new Line("b", 2), new Line("a", 1)),
+                                Set.of(),
+                                composite)
+                        .verdict())
+                .isEqualTo(Verdict.FRESH);
+        assertThat(ValueComparison.compare(
+                                List.of(new Line("a", 1), new Line("b", 2)),
+                                List.of(new Line("b", 2), new Line("a", 3)),
+                                Set.of(),
+                                composite)
+                        .differingFields())
+                .containsExactly("[].count");
+    }
+
+    /** An embedded identifier with equals and no toString of its own. */
+    static final class LineId {
+        final String name;
+
+        LineId(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof LineId id && id.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+    }
+
+    @Test
     void cyclesAreWalkedOnce() {
         Node a = new Node("a");
         a.next = a;
