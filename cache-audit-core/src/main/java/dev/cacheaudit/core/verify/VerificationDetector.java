@@ -236,7 +236,7 @@ public final class VerificationDetector implements Detector {
                 outcome.cache(),
                 "stale-set|" + String.join(",", outcome.differingFields()),
                 "cache '" + outcome.cache() + "' was refilled right after an invalidation with a value that already"
-                        + " differed from the source of truth in " + outcome.differingFields()
+                        + " differed from the source of truth in " + String.join(", ", outcome.differingFields())
                         + ": the load read old data (a lagging replica, or a reader that raced the writer)",
                 redactor.redact(outcome.printedKey(), KeyShape.of(outcome.printedKey())),
                 null,
