@@ -48,9 +48,27 @@ public final class CacheNames {
     /** Shelf labels of items, by id, filled at start-up in this instance's memory (scenario {@code warm-once}). */
     public static final String ITEM_LABELS = "itemLabels";
 
+    /** All countries, as JPA entities or as DTOs (scenario {@code entity-no-equals}). */
+    public static final String COUNTRIES = "countries";
+
+    /** Pages of countries, by page number (scenario {@code entity-no-equals}). */
+    public static final String COUNTRY_PAGES = "countryPages";
+
+    /** Currencies by id, as JPA entities with equals by id only (scenario {@code entity-id-equals}). */
+    public static final String CURRENCIES = "currencies";
+
     /** The Redis caches of the scenarios (the shared manager creates the others on first use). */
-    public static final List<String> SCENARIOS =
-            List.of(PRICES, ORDER_TRACKING, RECOMMENDATIONS, ITEMS, STOCK_LEVELS, ITEM_PAGES, DAILY_DEALS);
+    public static final List<String> SCENARIOS = List.of(
+            PRICES,
+            ORDER_TRACKING,
+            RECOMMENDATIONS,
+            ITEMS,
+            STOCK_LEVELS,
+            ITEM_PAGES,
+            DAILY_DEALS,
+            COUNTRIES,
+            COUNTRY_PAGES,
+            CURRENCIES);
 
     /**
      * The caches of the shared Redis manager, named at start-up as production apps do, so that Boot binds their meters

@@ -37,6 +37,8 @@ public record SampleBugs(@DefaultValue List<String> bugs) {
             "stampede",
             "local-multi",
             "foreign-writer",
+            "entity-no-equals",
+            "entity-id-equals",
             "key-attribute",
             "key-case",
             "key-login");

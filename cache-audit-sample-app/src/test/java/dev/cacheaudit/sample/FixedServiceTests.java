@@ -134,7 +134,7 @@ class FixedServiceTests {
 
     @Test
     void everyScenarioTrafficIsDrivenWithItsFixedVariant() {
-        assertThat(context.getBeansOfType(Traffic.class)).hasSize(3 + 18);
+        assertThat(context.getBeansOfType(Traffic.class)).hasSize(3 + 20);
         assertThat(report.caches())
                 .extracting(CacheReport::name)
                 .containsExactlyInAnyOrder(
@@ -151,6 +151,9 @@ class FixedServiceTests {
                         CacheNames.ITEM_PAGES,
                         CacheNames.ITEM_LABELS,
                         CacheNames.DAILY_DEALS,
+                        CacheNames.COUNTRIES,
+                        CacheNames.COUNTRY_PAGES,
+                        CacheNames.CURRENCIES,
                         CustomerCaches.CUSTOMERS_BY_PHONE,
                         CustomerCaches.CUSTOMERS_BY_EMAIL,
                         CustomerCaches.CUSTOMERS_BY_LOGIN);
@@ -158,9 +161,10 @@ class FixedServiceTests {
             assertThat(cache.puts()).as(cache.name()).isPositive();
             assertThat(cache.clears()).as(cache.name()).isZero();
         });
-        // Nothing writes the daily deal: its fix is sync = true, not an invalidation.
+        // Nothing writes the daily deal (its fix is sync = true, not an invalidation) nor the countries (read-only).
         assertThat(report.caches())
-                .filteredOn(cache -> !cache.name().equals(CacheNames.DAILY_DEALS))
+                .filteredOn(cache -> !List.of(CacheNames.DAILY_DEALS, CacheNames.COUNTRIES, CacheNames.COUNTRY_PAGES)
+                        .contains(cache.name()))
                 .allSatisfy(
                         cache -> assertThat(cache.evictions()).as(cache.name()).isPositive());
     }
@@ -183,9 +187,12 @@ class FixedServiceTests {
                                 CacheNames.STOCK_LEVELS,
                                 CacheNames.ITEM_PAGES,
                                 CacheNames.ITEM_LABELS,
-                                CacheNames.DAILY_DEALS)
+                                CacheNames.DAILY_DEALS,
+                                CacheNames.COUNTRIES,
+                                CacheNames.COUNTRY_PAGES,
+                                CacheNames.CURRENCIES)
                         .contains(cache.name()))
-                .hasSize(5)
+                .hasSize(8)
                 .allSatisfy(cache -> assertThat(cache.verifications().fresh())
                         .as(cache.name())
                         .isPositive());

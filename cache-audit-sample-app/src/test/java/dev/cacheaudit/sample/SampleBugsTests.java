@@ -39,9 +39,16 @@ class SampleBugsTests {
     @Test
     void catalogueHoldsTheScenariosOfTheDesign() {
         assertThat(SampleBugs.CATALOGUE)
-                .hasSize(20)
+                .hasSize(22)
                 .doesNotHaveDuplicates()
-                .contains("stampede", "foreign-writer", "key-attribute", "key-case", "key-login");
+                .contains(
+                        "stampede",
+                        "foreign-writer",
+                        "entity-no-equals",
+                        "entity-id-equals",
+                        "key-attribute",
+                        "key-case",
+                        "key-login");
     }
 
     @Test

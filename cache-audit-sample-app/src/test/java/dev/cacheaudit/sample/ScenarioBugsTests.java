@@ -176,6 +176,29 @@ class ScenarioBugsTests {
     }
 
     @Test
+    void entityWithIdOnlyEqualsRenamedBehindTheCacheIsAStaleReadNamingTheColumn() {
+        assertFound("entity-id-equals", FindingKind.STALE_READ, CacheNames.CURRENCIES);
+        assertThat(run("entity-id-equals").findings())
+                .filteredOn(f -> f.kind() == FindingKind.STALE_READ)
+                .isNotEmpty()
+                .allSatisfy(f -> {
+                    assertThat(f.cache()).isEqualTo(CacheNames.CURRENCIES);
+                    assertThat(f.evidence()).containsEntry("differingFields", "name");
+                    assertThat(f.message()).doesNotContain("renamed").doesNotContain("franc");
+                });
+    }
+
+    @Test
+    void referenceDataCachedAsEntitiesWithoutEqualsIsVerifiedFreshAndSilent() {
+        DemoRun run = run("entity-no-equals");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.findings()).isEmpty();
+        assertThat(run.output())
+                .containsPattern("countries +redis +(\\d+ +){6}[1-9]\\d* fresh, 0 stale, 0 inconclusive")
+                .containsPattern("countryPages +redis +(\\d+ +){6}[1-9]\\d* fresh, 0 stale, 0 inconclusive");
+    }
+
+    @Test
     void refillFromALaggingReplicaIsAStaleSetAndAStaleRead() {
         assertFound("replica-lag", FindingKind.STALE_SET, CacheNames.STOCK_LEVELS);
         assertFound("replica-lag", FindingKind.STALE_READ, CacheNames.STOCK_LEVELS);
@@ -217,6 +240,7 @@ class ScenarioBugsTests {
             "cache-name",
             "template-key",
             "jdbc-bypass",
+            "entity-id-equals",
             "replica-lag",
             "long-ttl",
             "warm-once"

@@ -14,6 +14,7 @@ import java.util.List;
  * @param windowMillis for a check after a write, how long after it the check was due; {@code 0} otherwise
  * @param writeNanos for a check after a write, when the write happened; {@code 0} otherwise
  * @param nanos when the check was made
+ * @param notCompared the paths left out of the comparison because they were not loaded (lazy parts); never values
  */
 public record VerificationOutcome(
         String cache,
@@ -24,11 +25,37 @@ public record VerificationOutcome(
         List<String> differingFields,
         long windowMillis,
         long writeNanos,
-        long nanos)
+        long nanos,
+        List<String> notCompared)
         implements CacheEvent {
+
+    /**
+     * The differing "field" of an entry the source of truth has no entry for any more: the row was deleted, or the
+     * attribute the entry is keyed by changed.
+     */
+    public static final String NO_SOURCE_ENTRY = "<no source entry>";
 
     public VerificationOutcome {
         differingFields = List.copyOf(differingFields);
+        notCompared = List.copyOf(notCompared);
+    }
+
+    public VerificationOutcome(
+            String cache,
+            String keyType,
+            String printedKey,
+            Reason reason,
+            Outcome outcome,
+            List<String> differingFields,
+            long windowMillis,
+            long writeNanos,
+            long nanos) {
+        this(cache, keyType, printedKey, reason, outcome, differingFields, windowMillis, writeNanos, nanos, List.of());
+    }
+
+    /** Whether the source of truth had no entry at all for the key. */
+    public boolean sourceHasNoEntry() {
+        return differingFields.equals(List.of(NO_SOURCE_ENTRY));
     }
 
     /** Why an entry was checked. */

@@ -17,4 +17,9 @@ public interface VerificationBackend {
 
     /** Whether the entry's source can be re-read at all, so checks that cannot are not queued. */
     boolean canVerify(CheckTarget target);
+
+    /** What tells entities from other values, so that they are compared by persistent state, never by equals. */
+    default ValueInspector inspector() {
+        return ValueInspector.NONE;
+    }
 }

@@ -97,10 +97,30 @@ public final class VerificationDetector implements Detector {
             // The entry is gone: whatever was stale in it is no longer served; its next value is checked afresh.
             stale.remove(evict.cache() + "|" + key.type() + "|" + key.printed());
             afterWrite(target(evict.cache(), key, evict.key()), evict.nanos());
+            sameKeyOfAnotherType(evict, key, state);
         } else if (event instanceof CachePut put) {
             put(put, state);
         } else if (event instanceof SourceWrite write && write.id() != null && !state.repeatedWrite()) {
             written(write, state);
+        }
+    }
+
+    /**
+     * An eviction under a key this cache never held ({@code "42"}) while it holds one that prints the same under
+     * another type ({@code 42L}): the entry still served is that one, so it is the one checked after the write. Without
+     * this, the checks of the eviction could only find nothing cached, and the stale entry would go unchecked.
+     */
+    private void sameKeyOfAnotherType(CacheEvict evict, KeyDescriptor key, AuditState state) {
+        KeyHistory evicted = state.existingHistory(evict.cache(), key);
+        if (evicted == null || evicted.puts() != 0 || evicted.reads() != 0) {
+            return;
+        }
+        for (AuditState.IdentifiedKey other : state.keysOf(evict.cache(), key.printed())) {
+            String type = other.shape().type();
+            KeyHistory held = state.existingHistory(evict.cache(), type, other.printed());
+            if (!type.equals(key.type()) && other.printed().equals(key.printed()) && held != null && held.puts() > 0) {
+                afterWrite(new CheckTarget(evict.cache(), type, other.printed(), null), evict.nanos());
+            }
         }
     }
 
@@ -190,13 +210,17 @@ public final class VerificationDetector implements Detector {
         Map<String, String> evidence = evidence(outcome);
         evidence.put("staleFor", staleFor.toString());
         evidence.put("grace", settings.grace().toString());
+        String what = outcome.sourceHasNoEntry()
+                ? "holds an entry, but the source of truth has no entry for this key any more: deleted, or the"
+                        + " attribute it is keyed by changed; the entry was still cached after the "
+                : "holds a value that differs from the source of truth in "
+                        + String.join(", ", outcome.differingFields()) + " and was still different after the ";
         return new Observation(
                 FindingKind.STALE_READ,
                 outcome.cache(),
                 "stale|" + String.join(",", outcome.differingFields()),
-                "cache '" + outcome.cache() + "' holds a value that differs from the source of truth in "
-                        + outcome.differingFields() + " and was still different after the " + settings.grace()
-                        + " grace period (stale for " + staleFor.toMillis() + " ms)",
+                "cache '" + outcome.cache() + "' " + what + settings.grace() + " grace period (stale for "
+                        + staleFor.toMillis() + " ms)",
                 redactor.redact(outcome.printedKey(), KeyShape.of(outcome.printedKey())),
                 null,
                 List.of(),
@@ -212,7 +236,7 @@ public final class VerificationDetector implements Detector {
                 outcome.cache(),
                 "stale-set|" + String.join(",", outcome.differingFields()),
                 "cache '" + outcome.cache() + "' was refilled right after an invalidation with a value that already"
-                        + " differed from the source of truth in " + outcome.differingFields()
+                        + " differed from the source of truth in " + String.join(", ", outcome.differingFields())
                         + ": the load read old data (a lagging replica, or a reader that raced the writer)",
                 redactor.redact(outcome.printedKey(), KeyShape.of(outcome.printedKey())),
                 null,
@@ -222,7 +246,14 @@ public final class VerificationDetector implements Detector {
 
     private static Map<String, String> evidence(VerificationOutcome outcome) {
         Map<String, String> evidence = new LinkedHashMap<>();
-        evidence.put("differingFields", String.join(",", outcome.differingFields()));
+        if (outcome.sourceHasNoEntry()) {
+            evidence.put("sourceEntry", "none");
+        } else {
+            evidence.put("differingFields", String.join(",", outcome.differingFields()));
+        }
+        if (!outcome.notCompared().isEmpty()) {
+            evidence.put("notCompared", String.join(",", outcome.notCompared()));
+        }
         evidence.put("checkedBecause", outcome.reason().name().toLowerCase(java.util.Locale.ROOT));
         return evidence;
     }

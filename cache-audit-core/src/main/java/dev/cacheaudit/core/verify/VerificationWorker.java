@@ -124,13 +124,13 @@ public final class VerificationWorker implements AutoCloseable {
         Lookup source = backend.source(target);
         return switch (source.state()) {
             case UNAVAILABLE -> outcome(check, Outcome.INCONCLUSIVE, List.of());
-            case ABSENT -> outcome(check, Outcome.STALE, List.of("<deleted>"));
+            case ABSENT -> outcome(check, Outcome.STALE, List.of(VerificationOutcome.NO_SOURCE_ENTRY));
             case PRESENT -> {
                 ValueComparison.Result result = ValueComparison.compare(
-                        cached.value(), source.value(), settings.ignoredFieldsOf(target.cache()));
+                        cached.value(), source.value(), settings.ignoredFieldsOf(target.cache()), backend.inspector());
                 yield switch (result.verdict()) {
-                    case FRESH -> outcome(check, Outcome.FRESH, List.of());
-                    case STALE -> outcome(check, Outcome.STALE, result.differingFields());
+                    case FRESH -> outcome(check, Outcome.FRESH, List.of(), result.notCompared());
+                    case STALE -> outcome(check, Outcome.STALE, result.differingFields(), result.notCompared());
                     case INCONCLUSIVE -> outcome(check, Outcome.INCONCLUSIVE, List.of());
                 };
             }
@@ -138,6 +138,11 @@ public final class VerificationWorker implements AutoCloseable {
     }
 
     private static VerificationOutcome outcome(Check check, Outcome outcome, List<String> fields) {
+        return outcome(check, outcome, fields, List.of());
+    }
+
+    private static VerificationOutcome outcome(
+            Check check, Outcome outcome, List<String> fields, List<String> notCompared) {
         CheckTarget target = check.target();
         return new VerificationOutcome(
                 target.cache(),
@@ -148,7 +153,8 @@ public final class VerificationWorker implements AutoCloseable {
                 fields,
                 check.windowMillis(),
                 check.writeNanos(),
-                System.nanoTime());
+                System.nanoTime(),
+                notCompared);
     }
 
     @Override

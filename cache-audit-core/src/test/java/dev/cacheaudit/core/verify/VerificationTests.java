@@ -101,6 +101,58 @@ class VerificationTests {
     }
 
     @Test
+    void entryTheSourceNoLongerHasIsAStaleReadThatSaysSoInWords() throws Exception {
+        start(100);
+        cache.put(44L, new User("Ada", 1));
+        audit.submit(new CacheRead("users", 44L, true, "S#find", System.nanoTime()));
+
+        List<Finding> findings = awaitFindings(FindingKind.STALE_READ, Duration.ofSeconds(3));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.message())
+                    .contains("the source of truth has no entry for this key any more: deleted, or the attribute it"
+                            + " is keyed by changed")
+                    .doesNotContain("<")
+                    .doesNotContain("Ada");
+            assertThat(f.evidence()).containsEntry("sourceEntry", "none").doesNotContainKey("differingFields");
+        });
+    }
+
+    @Test
+    void evictionByTheStringFormOfALongKeyChecksTheLongEntryStillServed() throws Exception {
+        start(100);
+        cache.put(45L, new User("Ada", 1));
+        source.put(45L, new User("Ada Lovelace", 1));
+        long load = System.nanoTime();
+        audit.submit(new CacheRead("users", 45L, false, "S#find", load));
+        audit.submit(new CachePut("users", 45L, "S#find", load, TxState.NONE, System.nanoTime()));
+        audit.submit(new CacheEvict("users", "45", "S#rename", TxState.NONE, System.nanoTime()));
+
+        assertThat(awaitFindings(FindingKind.STALE_READ, Duration.ofSeconds(3)))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.readKey()).isEqualTo("45");
+                    assertThat(f.evidence()).containsEntry("checkedBecause", "recheck");
+                });
+    }
+
+    @Test
+    void evictionByTheStringFormOfAFreshLongEntryStaysSilent() throws Exception {
+        start(100);
+        cache.put(46L, new User("Ada", 1));
+        source.put(46L, new User("Ada", 1));
+        long load = System.nanoTime();
+        audit.submit(new CacheRead("users", 46L, false, "S#find", load));
+        audit.submit(new CachePut("users", 46L, "S#find", load, TxState.NONE, System.nanoTime()));
+        audit.submit(new CacheEvict("users", "46", "S#rename", TxState.NONE, System.nanoTime()));
+        Thread.sleep(900);
+        audit.awaitQuiescence(Duration.ofSeconds(2));
+
+        assertThat(audit.findings().findings()).isEmpty();
+        assertThat(audit.verificationStats().count("users", Outcome.FRESH)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void freshEntryAndIgnoredFieldsStaySilent() throws Exception {
         start(100);
         cache.put(42L, new User("Ada", 1));

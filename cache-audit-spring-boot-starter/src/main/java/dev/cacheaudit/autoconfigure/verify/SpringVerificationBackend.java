@@ -4,6 +4,7 @@ import dev.cacheaudit.autoconfigure.cache.AuditingCache;
 import dev.cacheaudit.core.verify.CheckTarget;
 import dev.cacheaudit.core.verify.Lookup;
 import dev.cacheaudit.core.verify.SourceOfTruth;
+import dev.cacheaudit.core.verify.ValueInspector;
 import dev.cacheaudit.core.verify.VerificationBackend;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -44,6 +45,8 @@ public final class SpringVerificationBackend implements VerificationBackend {
 
     private final SourceReads reads;
 
+    private volatile ValueInspector inspector = ValueInspector.NONE;
+
     /**
      * @param loaders the calls that loaded entries
      * @param sources sources of truth by cache name, looked up on first use: a source that depends on a repository
@@ -65,6 +68,16 @@ public final class SpringVerificationBackend implements VerificationBackend {
     /** The source reads, with their counts of reads not made. */
     public SourceReads reads() {
         return reads;
+    }
+
+    /** Tells entities from other values in comparisons (set once JPA is known to be there). */
+    public void inspectValuesWith(ValueInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    @Override
+    public ValueInspector inspector() {
+        return inspector;
     }
 
     /** Makes a decorated cache known to the verifier. */
