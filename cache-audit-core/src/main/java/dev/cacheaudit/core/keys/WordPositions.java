@@ -1,0 +1,219 @@
+package dev.cacheaudit.core.keys;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Learns, for the keys of one cache, which words are data: a word position of a key form (the key with its words
+ * blanked) that takes {@value #VARIABLE_AT} or more different words is a variable, shown as {@code {w}}; so
+ * {@code login:alice}, {@code login:bob}, ... have the shape {@code login:{w}}. A position that kept one word across
+ * {@value #STRUCTURE_AFTER} different keys, at the start of the key, is structure ({@code login}) and is told to the
+ * {@link KeyVocabulary}. Words never seen to vary stay literal in shapes, so {@code cart:{n}} and {@code card:{n}} stay
+ * two forms. Memory is bounded: {@value #MAX_FORMS} key forms per cache, {@value #MAX_POSITIONS} word positions per
+ * form, a few hashes per position. Owned by the engine thread.
+ */
+public final class WordPositions {
+
+    /** Different words at one position that make it a variable. */
+    static final int VARIABLE_AT = 4;
+
+    /** Different keys of one form after which a position that never changed is structure. */
+    static final int STRUCTURE_AFTER = 8;
+
+    static final int MAX_FORMS = 64;
+
+    static final int MAX_POSITIONS = 16;
+
+    private final KeyVocabulary vocabulary;
+
+    private final Map<String, Form> forms = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Form> eldest) {
+            return size() > MAX_FORMS;
+        }
+    };
+
+    public WordPositions(KeyVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /** Takes a key's shape into account. */
+    public void learn(KeyShape shape) {
+        Words words = Words.of(shape.shape());
+        if (words.words.isEmpty()) {
+            return;
+        }
+        Form form = forms.computeIfAbsent(words.skeleton, skeleton -> new Form(words.words.size()));
+        int keyHash = 31 * shape.variables().hashCode() + words.words.hashCode();
+        boolean newKey = Hashes.add(form.keys, keyHash);
+        for (int p = 0; p < form.positions.length; p++) {
+            Hashes.add(form.positions[p], words.words.get(p).hashCode());
+        }
+        if (newKey && form.keys.size == STRUCTURE_AFTER && form.positions[0].size == 1 && words.firstAtStart) {
+            vocabulary.learn(words.words.get(0));
+        }
+    }
+
+    /** The shape with the words at variable positions turned into {@code {w}} variables. */
+    public KeyShape refine(KeyShape shape) {
+        if (forms.isEmpty()) {
+            return shape;
+        }
+        Words words = Words.of(shape.shape());
+        Form form = words.words.isEmpty() ? null : forms.get(words.skeleton);
+        if (form == null) {
+            return shape;
+        }
+        boolean[] variable = new boolean[words.words.size()];
+        boolean any = false;
+        for (int p = 0; p < form.positions.length; p++) {
+            variable[p] = form.positions[p].size >= VARIABLE_AT;
+            any |= variable[p];
+        }
+        return any ? withWordVariables(shape, variable) : shape;
+    }
+
+    /**
+     * The shape read with one of its literal words as a variable, for each of its first words: what the key's form
+     * would be if that word were data. Used to match a key whose form was seen too rarely to learn from.
+     */
+    public static List<KeyShape> wordVariants(KeyShape shape) {
+        Words words = Words.of(shape.shape());
+        List<KeyShape> variants = new ArrayList<>(words.words.size());
+        for (int p = 0; p < words.words.size() && p < 8; p++) {
+            boolean[] variable = new boolean[words.words.size()];
+            variable[p] = true;
+            variants.add(withWordVariables(shape, variable));
+        }
+        return variants;
+    }
+
+    private static KeyShape withWordVariables(KeyShape shape, boolean[] variable) {
+        String text = shape.shape();
+        StringBuilder out = new StringBuilder(text.length());
+        List<String> variables = new ArrayList<>(shape.variables().size() + 1);
+        int nextVariable = 0;
+        int word = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int placeholderEnd = KeyShape.placeholderEnd(text, i);
+            if (placeholderEnd > i) {
+                out.append(text, i, placeholderEnd);
+                if (nextVariable < shape.variables().size()) {
+                    variables.add(shape.variables().get(nextVariable++));
+                }
+                i = placeholderEnd;
+            } else if (KeyShape.wordChar(text.charAt(i))) {
+                int end = i;
+                while (end < text.length() && KeyShape.wordChar(text.charAt(end))) {
+                    end++;
+                }
+                if (word < variable.length && variable[word]) {
+                    out.append(KeyShape.WORD);
+                    variables.add(text.substring(i, end));
+                } else {
+                    out.append(text, i, end);
+                }
+                word++;
+                i = end;
+            } else {
+                out.append(text.charAt(i++));
+            }
+        }
+        return new KeyShape(out.toString(), variables);
+    }
+
+    /** The literal words of a shape and the shape with each of them blanked. */
+    static final class Words {
+
+        final String skeleton;
+
+        final List<String> words;
+
+        final boolean firstAtStart;
+
+        private Words(String skeleton, List<String> words, boolean firstAtStart) {
+            this.skeleton = skeleton;
+            this.words = words;
+            this.firstAtStart = firstAtStart;
+        }
+
+        static Words of(String shape) {
+            StringBuilder skeleton = new StringBuilder(shape.length());
+            List<String> words = new ArrayList<>(2);
+            boolean firstAtStart = false;
+            int i = 0;
+            while (i < shape.length()) {
+                int placeholderEnd = KeyShape.placeholderEnd(shape, i);
+                if (placeholderEnd > i) {
+                    skeleton.append(shape, i, placeholderEnd);
+                    i = placeholderEnd;
+                } else if (KeyShape.wordChar(shape.charAt(i))) {
+                    int end = i;
+                    while (end < shape.length() && KeyShape.wordChar(shape.charAt(end))) {
+                        end++;
+                    }
+                    if (words.size() < MAX_POSITIONS) {
+                        firstAtStart |= words.isEmpty() && i == 0;
+                        words.add(shape.substring(i, end));
+                        skeleton.append('\u0000');
+                    } else {
+                        skeleton.append(shape, i, end);
+                    }
+                    i = end;
+                } else {
+                    skeleton.append(shape.charAt(i++));
+                }
+            }
+            return new Words(skeleton.toString(), words, firstAtStart);
+        }
+    }
+
+    private static final class Form {
+
+        final Hashes keys = new Hashes(STRUCTURE_AFTER);
+
+        final Hashes[] positions;
+
+        Form(int words) {
+            positions = new Hashes[words];
+            for (int p = 0; p < words; p++) {
+                positions[p] = new Hashes(VARIABLE_AT);
+            }
+        }
+    }
+
+    /** Up to a few distinct hashes: enough to tell one value from several. */
+    private static final class Hashes {
+
+        final int[] values;
+
+        int size;
+
+        Hashes(int capacity) {
+            values = new int[capacity];
+        }
+
+        /** Adds a hash; returns whether it was new and there was room for it. */
+        static boolean add(Hashes hashes, int hash) {
+            if (hashes.size == hashes.values.length) {
+                return false;
+            }
+            for (int i = 0; i < hashes.size; i++) {
+                if (hashes.values[i] == hash) {
+                    return false;
+                }
+            }
+            hashes.values[hashes.size++] = hash;
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(Arrays.copyOf(values, size));
+        }
+    }
+}
