@@ -25,7 +25,16 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class KeyShapeBenchmark {
 
-    @Param({"number", "email", "composite", "long16k-digits", "long64k-digits", "long64k-words", "long64k-email"})
+    @Param({
+        "number",
+        "email",
+        "composite",
+        "long16k-digits",
+        "long64k-digits",
+        "long64k-words",
+        "long64k-letters",
+        "long64k-email"
+    })
     public String key;
 
     private String printed;
@@ -41,6 +50,8 @@ public class KeyShapeBenchmark {
             case "long16k-digits" -> "k:" + "1".repeat(16_000);
             case "long64k-digits" -> "k:" + "1".repeat(64 * 1024);
             case "long64k-words" -> "k:" + "ab-".repeat(64 * 1024 / 3);
+            // Worst case of the former regular expression (its hex look-ahead rescanned the run at every position).
+            case "long64k-letters" -> "k:" + "a".repeat(64 * 1024);
             // Worst case for an e-mail scan: a long local part that never reaches an '@'.
             case "long64k-email" -> "a.".repeat(32 * 1024) + "@";
             default -> throw new IllegalArgumentException(key);

@@ -40,6 +40,11 @@ public final class KeyRedactor {
 
     private static final String ALGORITHM = "HmacSHA256";
 
+    /** The most variables and words a shown key or shape has; the rest is {@value #MORE}. */
+    static final int MAX_SHOWN_PARTS = 32;
+
+    static final String MORE = "{more}";
+
     private final Mode mode;
 
     private final SecretKeySpec hashKey;
@@ -141,10 +146,16 @@ public final class KeyRedactor {
      * word not known to be structure replaced by {@code {w}} and its hash.
      */
     private String shown(String shape, @Nullable List<String> variables) {
-        StringBuilder out = new StringBuilder(shape.length() + 16);
+        StringBuilder out = new StringBuilder(Math.min(shape.length(), 256) + 16);
         int variable = 0;
+        int parts = 0;
         int i = 0;
         while (i < shape.length()) {
+            if (parts == MAX_SHOWN_PARTS) {
+                // Enough to recognise the key; hashing hundreds of parts of a huge key would tell nothing more.
+                out.append(MORE);
+                break;
+            }
             int placeholderEnd = KeyShape.placeholderEnd(shape, i);
             if (placeholderEnd > i) {
                 if (variables != null && variable < variables.size()) {
@@ -155,6 +166,7 @@ public final class KeyRedactor {
                 } else {
                     out.append(shape, i, placeholderEnd);
                 }
+                parts++;
                 i = placeholderEnd;
             } else if (KeyShape.wordChar(shape.charAt(i))) {
                 int end = i;
@@ -169,6 +181,7 @@ public final class KeyRedactor {
                 } else {
                     out.append(KeyShape.WORD);
                 }
+                parts++;
                 i = end;
             } else {
                 out.append(shape.charAt(i++));

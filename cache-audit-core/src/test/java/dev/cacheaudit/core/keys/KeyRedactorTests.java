@@ -116,4 +116,16 @@ class KeyRedactorTests {
     void anEmptyHashKeyIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new KeyRedactor(KeyRedactor.Mode.HASH, new byte[0]));
     }
+
+    @Test
+    void aHugeKeyIsShownByItsFirstPartsOnly() {
+        KeyRedactor redactor = new KeyRedactor(KeyRedactor.Mode.SHAPE, KEY_ONE);
+        String huge = "k:" + "ab-".repeat(20_000);
+
+        String shown = redactor.redact(key(huge));
+
+        assertThat(shown).endsWith("{more}").doesNotContain("ab");
+        assertThat(shown.split("\\{w#", -1)).hasSize(KeyRedactor.MAX_SHOWN_PARTS + 1);
+        assertThat(redactor.shape(KeyShape.of(huge).shape())).endsWith("{more}").hasSizeLessThan(200);
+    }
 }
