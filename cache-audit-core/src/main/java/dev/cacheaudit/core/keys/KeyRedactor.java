@@ -136,9 +136,29 @@ public final class KeyRedactor {
         return mode == Mode.PLAIN ? text : "#" + longHash(text);
     }
 
-    /** Whether a word taken from a key may be shown as it is. */
-    public boolean shows(String word) {
-        return mode == Mode.PLAIN || vocabulary.structure(word);
+    /** Whether a text taken from a key (a namespace such as {@code sample:order}) may be shown as it is. */
+    public boolean shows(String text) {
+        if (mode == Mode.PLAIN) {
+            return true;
+        }
+        boolean anyWord = false;
+        int i = 0;
+        while (i < text.length()) {
+            if (!KeyShape.wordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && KeyShape.wordChar(text.charAt(end))) {
+                end++;
+            }
+            if (!vocabulary.structure(text.substring(i, end))) {
+                return false;
+            }
+            anyWord = true;
+            i = end;
+        }
+        return anyWord;
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The words of keys known to be structure rather than data, so that they may be shown: the words of cache names and
- * of the literals in declared key expressions (they are in the application's code), and the first word of a key form
- * that stayed the same across many different keys of one cache ({@code order} in {@code order:42},
+ * of the literals in declared key expressions (they are in the application's code), and the words before the first
+ * variable of a key form that stayed the same across many different keys of one cache ({@code order} in {@code order:42},
  * {@code order:43}, ...). Every other word of a key is shown redacted: a login or a slug is data, and a word seen in
  * one key only cannot be told apart from one. Bounded; thread-safe, since keys are redacted on several threads.
  */

@@ -10,8 +10,8 @@ import java.util.Map;
  * Learns, for the keys of one cache, which words are data: a word position of a key form (the key with its words
  * blanked) that takes {@value #VARIABLE_AT} or more different words is a variable, shown as {@code {w}}; so
  * {@code login:alice}, {@code login:bob}, ... have the shape {@code login:{w}}. A position that kept one word across
- * {@value #STRUCTURE_AFTER} different keys, at the start of the key, is structure ({@code login}) and is told to the
- * {@link KeyVocabulary}. Words never seen to vary stay literal in shapes, so {@code cart:{n}} and {@code card:{n}} stay
+ * {@value #STRUCTURE_AFTER} different keys, before the key's first variable, is structure ({@code login},
+ * {@code sample:order:}) and is told to the {@link KeyVocabulary}. Words never seen to vary stay literal in shapes, so {@code cart:{n}} and {@code card:{n}} stay
  * two forms. Memory is bounded: {@value #MAX_FORMS} key forms per cache, {@value #MAX_POSITIONS} word positions per
  * form, a few hashes per position. Owned by the engine thread.
  */
@@ -52,8 +52,12 @@ public final class WordPositions {
         for (int p = 0; p < form.positions.length; p++) {
             Hashes.add(form.positions[p], words.words.get(p).hashCode());
         }
-        if (newKey && form.keys.size == STRUCTURE_AFTER && form.positions[0].size == 1 && words.firstAtStart) {
-            vocabulary.learn(words.words.get(0));
+        if (newKey && form.keys.size == STRUCTURE_AFTER) {
+            // Only the literal prefix (the words before the first variable, and before the first word that varied) is
+            // learned: namespaces such as 'sample:order:' are structure; a word after a variable is more likely data.
+            for (int p = 0; p < words.prefixWords && form.positions[p].size == 1; p++) {
+                vocabulary.learn(words.words.get(p));
+            }
         }
     }
 
@@ -133,22 +137,26 @@ public final class WordPositions {
 
         final List<String> words;
 
-        final boolean firstAtStart;
+        /** How many words come before the first variable. */
+        final int prefixWords;
 
-        private Words(String skeleton, List<String> words, boolean firstAtStart) {
+        private Words(String skeleton, List<String> words, int prefixWords) {
             this.skeleton = skeleton;
             this.words = words;
-            this.firstAtStart = firstAtStart;
+            this.prefixWords = prefixWords;
         }
 
         static Words of(String shape) {
             StringBuilder skeleton = new StringBuilder(shape.length());
             List<String> words = new ArrayList<>(2);
-            boolean firstAtStart = false;
+            int prefixWords = -1;
             int i = 0;
             while (i < shape.length()) {
                 int placeholderEnd = KeyShape.placeholderEnd(shape, i);
                 if (placeholderEnd > i) {
+                    if (prefixWords < 0) {
+                        prefixWords = words.size();
+                    }
                     skeleton.append(shape, i, placeholderEnd);
                     i = placeholderEnd;
                 } else if (KeyShape.wordChar(shape.charAt(i))) {
@@ -157,7 +165,6 @@ public final class WordPositions {
                         end++;
                     }
                     if (words.size() < MAX_POSITIONS) {
-                        firstAtStart |= words.isEmpty() && i == 0;
                         words.add(shape.substring(i, end));
                         skeleton.append('\u0000');
                     } else {
@@ -168,7 +175,8 @@ public final class WordPositions {
                     skeleton.append(shape.charAt(i++));
                 }
             }
-            return new Words(skeleton.toString(), words, firstAtStart);
+            // Without a placeholder every word is before the first variable; words that vary stop the learning.
+            return new Words(skeleton.toString(), words, prefixWords < 0 ? words.size() : prefixWords);
         }
     }
 

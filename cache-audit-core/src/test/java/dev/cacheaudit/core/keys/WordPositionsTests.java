@@ -82,4 +82,21 @@ class WordPositionsTests {
                 .extracting(KeyShape::shape)
                 .containsExactly("{w}:alice:{n}", "user:{w}:{n}");
     }
+
+    @Test
+    void theWordsBeforeTheFirstVariableAreLearnedButNotThoseAfterIt() {
+        for (int i = 1; i <= 8; i++) {
+            words.learn(KeyShape.of("sample:order:" + i + ":owner"));
+        }
+
+        assertThat(vocabulary.structure("sample")).isTrue();
+        assertThat(vocabulary.structure("order")).isTrue();
+        assertThat(vocabulary.structure("owner")).isFalse();
+        KeyRedactor redactor = new KeyRedactor(KeyRedactor.Mode.SHAPE);
+        redactor.vocabulary().learn("sample");
+        assertThat(redactor.shows("sample:order")).isFalse();
+        redactor.vocabulary().learn("order");
+        assertThat(redactor.shows("sample:order")).isTrue();
+        assertThat(redactor.shows("::")).isFalse();
+    }
 }
