@@ -9,23 +9,33 @@ import java.util.Map;
 /**
  * Learns, for the keys of one cache, which words are data: a word position of a key form (the key with its words
  * blanked) that takes {@value #VARIABLE_AT} or more different words is a variable, shown as {@code {w}}; so
- * {@code login:alice}, {@code login:bob}, ... have the shape {@code login:{w}}. A position that kept one word across
- * {@value #STRUCTURE_AFTER} different keys, before the key's first variable, is structure ({@code login},
+ * {@code login:alice}, {@code login:bob}, ... have the shape {@code login:{w}}. A position before the key's first variable that kept one
+ * word across {@value #STRUCTURE_AFTER} different keys of words only, or across {@value #PREFIX_STRUCTURE_AFTER}
+ * hand-written Redis keys with variables, is structure ({@code login},
  * {@code sample:order:}) and is told to the {@link KeyVocabulary}. Words never seen to vary stay literal in shapes, so {@code cart:{n}} and {@code card:{n}} stay
- * two forms. Memory is bounded: {@value #MAX_FORMS} key forms per cache, {@value #MAX_POSITIONS} word positions per
- * form, a few hashes per position. Owned by the engine thread.
+ * two forms. Memory is bounded: {@value #MAX_FORMS} key forms per cache of at most {@value #MAX_FORM_CHARS}
+ * characters, {@value #MAX_POSITIONS} word positions per form, a few hashes per position. Owned by the engine thread.
  */
 public final class WordPositions {
 
     /** Different words at one position that make it a variable. */
     static final int VARIABLE_AT = 4;
 
-    /** Different keys of one form after which a position that never changed is structure. */
+    /** Different keys of one form of words only after which a position that never changed is structure. */
     static final int STRUCTURE_AFTER = 8;
+
+    /** The same for a form with variables (numbers, ids, e-mails): its words before the first variable. */
+    static final int PREFIX_STRUCTURE_AFTER = 2;
 
     static final int MAX_FORMS = 64;
 
     static final int MAX_POSITIONS = 16;
+
+    /**
+     * Longer shapes are not learned from, which bounds the memory per cache to {@value #MAX_FORMS} forms of this many
+     * characters (keys that long are rarely keyed by words).
+     */
+    static final int MAX_FORM_CHARS = 256;
 
     private final KeyVocabulary vocabulary;
 
@@ -36,12 +46,27 @@ public final class WordPositions {
         }
     };
 
+    private final boolean learnPrefixes;
+
+    /** Learns words for the keys of one cache. */
     public WordPositions(KeyVocabulary vocabulary) {
+        this(vocabulary, false);
+    }
+
+    /**
+     * Learns words, and with {@code learnPrefixes} the prefixes of hand-written Redis keys as structure: the keys seen
+     * on the wire, whose structure no annotation declares.
+     */
+    public WordPositions(KeyVocabulary vocabulary, boolean learnPrefixes) {
         this.vocabulary = vocabulary;
+        this.learnPrefixes = learnPrefixes;
     }
 
     /** Takes a key's shape into account. */
     public void learn(KeyShape shape) {
+        if (shape.shape().length() > MAX_FORM_CHARS) {
+            return;
+        }
         Words words = Words.of(shape.shape());
         if (words.words.isEmpty()) {
             return;
@@ -52,7 +77,19 @@ public final class WordPositions {
         for (int p = 0; p < form.positions.length; p++) {
             Hashes.add(form.positions[p], words.words.get(p).hashCode());
         }
-        if (newKey && form.keys.size == STRUCTURE_AFTER) {
+        int after;
+        if (shape.constant()) {
+            // Words alone ('login:alice', 'login:bob'): only after many keys, the first word may be a person's.
+            after = STRUCTURE_AFTER;
+        } else if (learnPrefixes && !shape.shape().contains("::")) {
+            // A hand-written Redis key's prefix in front of numbers or ids ('sample:order:' before 41, 42).
+            after = PREFIX_STRUCTURE_AFTER;
+        } else {
+            // Spring caches' keys take their structure from the code (cache names, key expressions): a word in front
+            // of a number there may be a login ('SimpleKey [alice, 0]', 'SimpleKey [alice, 1]').
+            return;
+        }
+        if (newKey && form.keys.size == after) {
             // Only the literal prefix (the words before the first variable, and before the first word that varied) is
             // learned: namespaces such as 'sample:order:' are structure; a word after a variable is more likely data.
             for (int p = 0; p < words.prefixWords && form.positions[p].size == 1; p++) {
@@ -63,7 +100,7 @@ public final class WordPositions {
 
     /** The shape with the words at variable positions turned into {@code {w}} variables. */
     public KeyShape refine(KeyShape shape) {
-        if (forms.isEmpty()) {
+        if (forms.isEmpty() || shape.shape().length() > MAX_FORM_CHARS) {
             return shape;
         }
         Words words = Words.of(shape.shape());

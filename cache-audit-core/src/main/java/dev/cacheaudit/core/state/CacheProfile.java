@@ -44,7 +44,7 @@ public final class CacheProfile {
 
     CacheProfile(String name, int maxShapes, KeyVocabulary vocabulary) {
         this.name = name;
-        this.words = new WordPositions(vocabulary);
+        this.words = new WordPositions(vocabulary, AuditState.WIRE.equals(name));
         vocabulary.learnFromCode(name, false);
         this.maxShapes = maxShapes;
         this.reads = lru(maxShapes);

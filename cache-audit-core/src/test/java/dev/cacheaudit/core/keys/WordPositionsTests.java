@@ -84,10 +84,11 @@ class WordPositionsTests {
     }
 
     @Test
-    void theWordsBeforeTheFirstVariableAreLearnedButNotThoseAfterIt() {
-        for (int i = 1; i <= 8; i++) {
-            words.learn(KeyShape.of("sample:order:" + i + ":owner"));
-        }
+    void theWordsBeforeTheFirstVariableOfHandWrittenRedisKeysAreLearnedButNotThoseAfterIt() {
+        WordPositions words = new WordPositions(vocabulary, true);
+        words.learn(KeyShape.of("sample:order:41:owner"));
+        assertThat(vocabulary.structure("sample")).as("one key teaches nothing").isFalse();
+        words.learn(KeyShape.of("sample:order:42:owner"));
 
         assertThat(vocabulary.structure("sample")).isTrue();
         assertThat(vocabulary.structure("order")).isTrue();
@@ -98,5 +99,23 @@ class WordPositionsTests {
         redactor.vocabulary().learn("order");
         assertThat(redactor.shows("sample:order")).isTrue();
         assertThat(redactor.shows("::")).isFalse();
+    }
+
+    @Test
+    void aFirstWordBeforeOtherWordsNeedsManyKeysToBeStructure() {
+        learned("alice:prefs", "alice:orders", "alice:cart");
+
+        assertThat(vocabulary.structure("alice")).isFalse();
+    }
+
+    @Test
+    void aWordBeforeANumberInACacheKeyIsNotLearnedSinceItMayBeALogin() {
+        WordPositions wire = new WordPositions(vocabulary, true);
+        for (int page = 0; page < 10; page++) {
+            words.learn(KeyShape.of("SimpleKey [alice, " + page + "]"));
+            wire.learn(KeyShape.of("orders::SimpleKey [alice, " + page + "]"));
+        }
+
+        assertThat(vocabulary.structure("alice")).isFalse();
     }
 }

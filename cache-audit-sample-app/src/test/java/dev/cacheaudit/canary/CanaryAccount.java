@@ -1,4 +1,4 @@
-package dev.cacheaudit.sample.privacy;
+package dev.cacheaudit.canary;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,4 +1,4 @@
-package dev.cacheaudit.sample.privacy;
+package dev.cacheaudit.canary;
 
 import java.io.Serializable;
 import org.springframework.boot.SpringBootConfiguration;
@@ -9,7 +9,8 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A small application for the privacy canary: caches keyed by logins, e-mail addresses, mixed identifiers and
+ * A small application for the privacy canary, in a package of its own so that the sample application's component
+ * scan never finds it: caches keyed by logins, e-mail addresses, mixed identifiers and
  * composite keys, on Redis, with two key bugs (a prefixed login and a prefixed e-mail on eviction).
  */
 @SpringBootConfiguration

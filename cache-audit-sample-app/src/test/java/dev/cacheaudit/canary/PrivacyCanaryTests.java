@@ -1,12 +1,12 @@
-package dev.cacheaudit.sample.privacy;
+package dev.cacheaudit.canary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.cacheaudit.canary.CanaryApp.CanaryService;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
-import dev.cacheaudit.sample.privacy.CanaryApp.CanaryService;
 import dev.cacheaudit.test.CacheAuditTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -260,7 +260,7 @@ class PrivacyCanaryTests {
                 "spring.data.redis.port=6379",
                 "spring.jmx.enabled=false",
                 "management.endpoints.web.exposure.include=cacheaudit",
-                "cache-audit.caches.canaryAccounts.entity=dev.cacheaudit.sample.privacy.CanaryAccount",
+                "cache-audit.caches.canaryAccounts.entity=dev.cacheaudit.canary.CanaryAccount",
                 "cache-audit.coverage.window=300ms",
                 "cache-audit.recording.hit-sample-rate=1.0",
                 "cache-audit.verification.enabled=true",
@@ -285,7 +285,7 @@ class PrivacyCanaryTests {
                 "spring.data.redis.port=6379",
                 "spring.jmx.enabled=false",
                 "management.endpoints.web.exposure.include=cacheaudit",
-                "cache-audit.caches.canaryAccounts.entity=dev.cacheaudit.sample.privacy.CanaryAccount",
+                "cache-audit.caches.canaryAccounts.entity=dev.cacheaudit.canary.CanaryAccount",
                 "cache-audit.coverage.window=300ms",
                 "cache-audit.recording.hit-sample-rate=1.0",
                 "cache-audit.verification.enabled=true",
