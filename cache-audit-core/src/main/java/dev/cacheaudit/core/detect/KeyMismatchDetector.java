@@ -81,7 +81,7 @@ public final class KeyMismatchDetector implements Detector {
         Observation observation = written.simpleValue()
                 ? nearOrTyped(state, profile, written, site, eviction)
                 : objectKey(state, profile, written, site, eviction);
-        if (observation == null && written.simpleValue()) {
+        if (observation == null && written.simpleValue() && written.shape().constant()) {
             // A word of this key may be data (a login) in a form seen too rarely to learn that: try each word as the
             // variable, and report only when a read of the same value in a near form proves it.
             observation = wordNear(state, profile, written, site, eviction);
@@ -158,6 +158,11 @@ public final class KeyMismatchDetector implements Detector {
                     break;
                 }
                 ShapeStats stats = read.getValue();
+                KeyShape readShape0 = stats.sample().shape();
+                if (!readShape0.constant() && !readShape0.shape().contains("{w}")) {
+                    // Only keys of words can be the near form of a key of words; skipping the others keeps this cheap.
+                    continue;
+                }
                 List<KeyShape> readForms = new ArrayList<>(
                         WordPositions.wordVariants(stats.sample().shape()));
                 readForms.add(0, stats.sample().shape());
