@@ -81,10 +81,12 @@ public final class CacheAudit implements AutoCloseable {
         this.instance = builder.instance;
         this.clock = builder.clock;
         this.startedAt = clock.instant();
-        this.redactor = new KeyRedactor(builder.redaction);
+        this.redactor = builder.redactionHashKey != null
+                ? new KeyRedactor(builder.redaction, builder.redactionHashKey)
+                : new KeyRedactor(builder.redaction);
         this.findings = new FindingStore(builder.maxFindings, clock);
         builder.findingListeners.forEach(findings::addListener);
-        AuditState state = new AuditState(builder.engine.limits(), builder.engine.decomposer());
+        AuditState state = new AuditState(builder.engine.limits(), builder.engine.decomposer(), redactor.vocabulary());
         List<Detector> detectors = new ArrayList<>();
         detectors.add((event, s, sink) -> eventListeners.forEach(listener -> listener.accept(event)));
         if (builder.defaultDetectors) {
@@ -281,6 +283,8 @@ public final class CacheAudit implements AutoCloseable {
 
         private KeyRedactor.Mode redaction = KeyRedactor.Mode.SHAPE;
 
+        private byte @Nullable [] redactionHashKey;
+
         private int maxFindings = 1000;
 
         private boolean defaultDetectors = true;
@@ -335,6 +339,18 @@ public final class CacheAudit implements AutoCloseable {
 
         public Builder redaction(KeyRedactor.Mode redaction) {
             this.redaction = Objects.requireNonNull(redaction, "redaction");
+            return this;
+        }
+
+        /**
+         * The key of the HMAC that hashes key parts in reports, so hashes compare across instances; random per
+         * process when not set.
+         */
+        public Builder redactionHashKey(byte[] hashKey) {
+            if (hashKey.length == 0) {
+                throw new IllegalArgumentException("redaction hash key must not be empty");
+            }
+            this.redactionHashKey = hashKey.clone();
             return this;
         }
 

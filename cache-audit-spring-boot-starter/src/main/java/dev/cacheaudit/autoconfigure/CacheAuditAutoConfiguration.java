@@ -70,6 +70,7 @@ public class CacheAuditAutoConfiguration {
                 .redaction(properties.getRedaction().getKeys())
                 .coverageWindow(properties.getCoverage().getWindow())
                 .maxFindings(limits.getMaxFindings());
+        RedactionSettings.apply(properties.getRedaction(), builder);
         SpringVerificationBackend backend = verificationBackend.getIfAvailable();
         if (backend != null) {
             CacheAuditProperties.Verification verification = properties.getVerification();

@@ -124,6 +124,12 @@ public class CacheAuditProperties {
             throw new InvalidConfigurationPropertyValueException(
                     "cache-audit.verification.timeout", verification.getTimeout(), "It must be positive.");
         }
+        String hashKey = redaction.getHashKey();
+        if (hashKey != null && hashKey.length() < 16) {
+            // The value itself is a secret: it is not repeated in the message.
+            throw new InvalidConfigurationPropertyValueException(
+                    "cache-audit.redaction.hash-key", "(hidden)", "It must be at least 16 characters long.");
+        }
         Duration window = coverage.getWindow();
         if (window.isNegative() || window.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new InvalidConfigurationPropertyValueException(
@@ -369,10 +375,25 @@ public class CacheAuditProperties {
     public static class Redaction {
 
         /**
-         * How keys appear in logs, reports and the endpoint: 'shape' keeps literal parts and hashes variable parts,
-         * 'hash' hashes whole keys, 'plain' shows keys as they are.
+         * How keys appear in logs, reports, meters, the endpoint and test failures: 'shape' keeps the words known to
+         * be structure and replaces every other part by a placeholder and a keyed hash, 'hash' hashes whole keys,
+         * 'plain' shows keys as they are.
          */
         private KeyRedactor.Mode keys = KeyRedactor.Mode.SHAPE;
+
+        /**
+         * Secret key of the HMAC-SHA256 that hashes key parts, at least 16 characters; set the same value on every
+         * instance for hashes that compare across instances. Random per process when not set.
+         */
+        private @Nullable String hashKey;
+
+        public @Nullable String getHashKey() {
+            return hashKey;
+        }
+
+        public void setHashKey(@Nullable String hashKey) {
+            this.hashKey = hashKey;
+        }
 
         public KeyRedactor.Mode getKeys() {
             return keys;

@@ -93,13 +93,21 @@ public final class EvictionFailedDetector implements Detector {
     private void fromWire(RedisCommand command, AuditState state, FindingSink findings) {
         String printed = command.key() != null ? RedisKeys.print(command.key()) : "";
         String cache = cacheOf(printed, state);
+        if (state.existingProfile(cache) == null && !cache.equals(AuditState.WIRE) && !redactor.shows(cache)) {
+            // A prefix no cache is named by is part of the key: it names the finding (and a meter tag) only when known
+            // to be structure.
+            cache = AuditState.WIRE;
+        }
         Long seen = lastCacheFailure.get(cache);
         if (seen != null && Math.abs(command.nanos() - seen) < SAME_FAILURE_NANOS) {
             return;
         }
         Map<String, String> evidence = new LinkedHashMap<>();
         evidence.put("operation", command.command());
-        evidence.put("error", firstLine(command.error()));
+        // A server's error text may quote the key; outside plain mode only its code (NOPERM, say) is kept.
+        evidence.put(
+                "error",
+                redactor.mode() == KeyRedactor.Mode.PLAIN ? firstLine(command.error()) : errorCode(command.error()));
         evidence.put("seenBy", "redis");
         KeyDescriptor key = command.key() != null ? KeyDescriptor.ofRedis(command.key()) : null;
         findings.report(new Observation(

@@ -13,6 +13,7 @@ import dev.cacheaudit.core.keys.KeyNormalisation;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.keys.Nearness;
+import dev.cacheaudit.core.keys.WordPositions;
 import dev.cacheaudit.core.state.AuditState;
 import dev.cacheaudit.core.state.CacheProfile;
 import dev.cacheaudit.core.state.ShapeId;
@@ -40,6 +41,9 @@ import org.jspecify.annotations.Nullable;
  * same write site confirms them.
  */
 public final class KeyMismatchDetector implements Detector {
+
+    /** The most read forms a write is compared with word by word. */
+    private static final int MAX_WORD_FORMS = 64;
 
     private final KeyRedactor redactor;
 
@@ -97,21 +101,29 @@ public final class KeyMismatchDetector implements Detector {
         if (profile == null || profile.readShapes().isEmpty()) {
             return;
         }
-        KeyDescriptor written = state.describe(key);
+        KeyDescriptor described = state.describe(key);
+        KeyDescriptor written = profile.refine(described);
         KeyComparison comparison = profile.keyComparison();
         if (KeyMatch.contains(profile.readShapes(), written, comparison)
-                || (eviction && KeyMatch.contains(profile.putShapes(), written, comparison))) {
+                || KeyMatch.contains(profile.readShapes(), described, comparison)
+                || (eviction && KeyMatch.contains(profile.putShapes(), written, comparison))
+                || (eviction && KeyMatch.contains(profile.putShapes(), described, comparison))) {
             // The shape is one reads use, yet the key itself may be another form of a cached one.
-            twins.written(state, profile, written, site, eviction, nanos);
+            twins.written(state, profile, described, site, eviction, nanos);
             return;
         }
         Observation observation = written.simpleValue()
                 ? nearOrTyped(state, profile, written, site, eviction)
                 : objectKey(state, profile, written, site, eviction);
+        if (observation == null && written.simpleValue() && written.shape().constant()) {
+            // A word of this key may be data (a login) in a form seen too rarely to learn that: try each word as the
+            // variable, and report only when a read of the same value in a near form proves it.
+            observation = wordNear(state, profile, written, site, eviction);
+        }
         if (observation != null) {
             findings.report(declared.confirm(observation, site));
         } else {
-            twins.written(state, profile, written, site, eviction, nanos);
+            twins.written(state, profile, described, site, eviction, nanos);
         }
     }
 
@@ -131,9 +143,9 @@ public final class KeyMismatchDetector implements Detector {
                     return observation(
                             FindingKind.KEY_TYPE_MISMATCH,
                             profile.name(),
-                            "type:" + written.type() + "|" + readShape.type() + ":" + readShape.shape(),
+                            "type:" + written.type() + "|" + readShape.type() + ":" + redactor.token(readShape.shape()),
                             verb + " use " + written.type() + " keys but reads use " + readShape.type()
-                                    + " keys that print the same ('" + readShape.shape() + "'): cache '"
+                                    + " keys that print the same ('" + redactor.shape(readShape.shape()) + "'): cache '"
                                     + profile.name() + "' compares keys with equals, so these " + verb
                                     + " never match the cached entries",
                             stats,
@@ -148,15 +160,69 @@ public final class KeyMismatchDetector implements Detector {
                     return observation(
                             FindingKind.KEY_MISMATCH,
                             profile.name(),
-                            "near:" + written.type() + ":" + written.shape().shape() + "|" + readShape.type() + ":"
-                                    + readShape.shape(),
-                            verb + " use '" + written.shape().shape() + "' but reads use '" + readShape.shape()
+                            "near:" + written.type() + ":"
+                                    + redactor.token(written.shape().shape()) + "|" + readShape.type() + ":"
+                                    + redactor.token(readShape.shape()),
+                            verb + " use '" + redactor.shape(written.shape().shape()) + "' but reads use '"
+                                    + redactor.shape(readShape.shape())
                                     + "' for the same entry, so these " + verb + " never reach what reads cached",
                             stats,
                             written,
                             twin,
                             site,
                             eviction);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A near form found by reading one word of the written key, and one word of a read key, as the variable: both
+     * forms may have been seen too rarely to learn that the word is data. Reported only when the read form filled
+     * with the written word was actually read.
+     */
+    private @Nullable Observation wordNear(
+            AuditState state, CacheProfile profile, KeyDescriptor written, @Nullable String site, boolean eviction) {
+        String verb = eviction ? "evictions" : "puts";
+        for (KeyShape variant : WordPositions.wordVariants(written.shape())) {
+            KeyDescriptor candidate = written.withShape(variant);
+            int scanned = 0;
+            for (Map.Entry<ShapeId, ShapeStats> read : profile.readShapes().entrySet()) {
+                if (++scanned > MAX_WORD_FORMS) {
+                    // Bounds the work per write; a cache read in more forms than this is rarely keyed by words.
+                    break;
+                }
+                ShapeStats stats = read.getValue();
+                KeyShape readShape0 = stats.sample().shape();
+                if (!readShape0.constant() && !readShape0.shape().contains("{w}")) {
+                    // Only keys of words can be the near form of a key of words; skipping the others keeps this cheap.
+                    continue;
+                }
+                List<KeyShape> readForms = new ArrayList<>(
+                        WordPositions.wordVariants(stats.sample().shape()));
+                readForms.add(0, stats.sample().shape());
+                for (KeyShape readForm : readForms) {
+                    if (!Nearness.nearShapes(variant, readForm)) {
+                        continue;
+                    }
+                    ShapeId readShape = new ShapeId(read.getKey().type(), readForm.shape());
+                    String twin = KeyMatch.readTwin(state, profile.name(), readShape, stats, candidate);
+                    if (twin != null) {
+                        return observation(
+                                FindingKind.KEY_MISMATCH,
+                                profile.name(),
+                                "near:" + written.type() + ":" + redactor.token(variant.shape()) + "|"
+                                        + readShape.type() + ":" + redactor.token(readForm.shape()),
+                                verb + " use '" + redactor.shape(variant.shape()) + "' but reads use '"
+                                        + redactor.shape(readForm.shape()) + "' for the same entry, so these " + verb
+                                        + " never reach what reads cached",
+                                stats,
+                                candidate,
+                                twin,
+                                site,
+                                eviction);
+                    }
                 }
             }
         }
@@ -186,9 +252,10 @@ public final class KeyMismatchDetector implements Detector {
                 FindingKind.KEY_MISMATCH,
                 profile.name(),
                 "object:" + written.type() + "|" + read.getKey().type() + ":"
-                        + read.getKey().shape(),
+                        + redactor.token(read.getKey().shape()),
                 verb + " use " + form + " — an annotation without an explicit key — but reads use '"
-                        + read.getKey().shape() + "' keys, so these " + verb + " never reach what reads cached",
+                        + redactor.shape(read.getKey().shape()) + "' keys, so these " + verb
+                        + " never reach what reads cached",
                 read.getValue(),
                 written,
                 twin,
@@ -214,10 +281,15 @@ public final class KeyMismatchDetector implements Detector {
         Map<String, String> evidence = new LinkedHashMap<>();
         evidence.put("operation", eviction ? "evict" : "put");
         evidence.put(
-                "readShape", read.sample().type() + " " + read.sample().shape().shape());
+                "readShape",
+                read.sample().type() + " "
+                        + redactor.shape(read.sample().shape().shape()));
         evidence.put(
                 "writeShape",
-                written.type() + " " + (written.simpleValue() ? written.shape().shape() : "(object)"));
+                written.type() + " "
+                        + (written.simpleValue()
+                                ? redactor.shape(written.shape().shape())
+                                : "(object)"));
         if (site != null) {
             evidence.put("writeSite", site);
         }

@@ -39,12 +39,14 @@ public final class WireKeyMismatchDetector implements Detector {
                 || command.key() == null) {
             return;
         }
-        KeyDescriptor deleted = KeyDescriptor.ofRedis(command.key());
-        if (deleted.printed().contains("::")) {
+        KeyDescriptor raw = KeyDescriptor.ofRedis(command.key());
+        if (raw.printed().contains("::")) {
             return;
         }
         CacheProfile wire = state.wire();
-        if (wire.readShapes().containsKey(ShapeId.of(deleted))) {
+        KeyDescriptor deleted = wire.refine(raw);
+        if (wire.readShapes().containsKey(ShapeId.of(deleted))
+                || wire.readShapes().containsKey(ShapeId.of(raw))) {
             return;
         }
         for (Map.Entry<ShapeId, ShapeStats> read : wire.readShapes().entrySet()) {
@@ -64,14 +66,17 @@ public final class WireKeyMismatchDetector implements Detector {
             Map<String, String> evidence = new LinkedHashMap<>();
             evidence.put("operation", command.command());
             evidence.put("removed", "0");
-            evidence.put("readShape", readShape);
-            evidence.put("writeShape", deleted.shape().shape());
+            evidence.put("readShape", redactor.shape(readShape));
+            evidence.put("writeShape", redactor.shape(deleted.shape().shape()));
+            String namespace = namespace(readShape);
             findings.report(new Observation(
                     FindingKind.KEY_MISMATCH,
-                    namespace(readShape),
-                    "wire:" + deleted.shape().shape() + "|" + readShape,
-                    "Redis " + command.command() + " of '" + deleted.shape().shape()
-                            + "' keys removes nothing while reads GET '" + readShape
+                    // The namespace names the finding's cache (and so a meter tag): only a word known to be structure.
+                    redactor.shows(namespace) ? namespace : AuditState.WIRE,
+                    "wire:" + redactor.token(deleted.shape().shape() + "|" + readShape),
+                    "Redis " + command.command() + " of '"
+                            + redactor.shape(deleted.shape().shape())
+                            + "' keys removes nothing while reads GET '" + redactor.shape(readShape)
                             + "' for the same identifier: the cached entry is never invalidated",
                     redactor.redact(deleted.withPrinted(twin)),
                     redactor.redact(deleted),

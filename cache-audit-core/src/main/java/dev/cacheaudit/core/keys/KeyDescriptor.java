@@ -62,6 +62,11 @@ public record KeyDescriptor(String type, String printed, KeyShape shape, boolean
         return new KeyDescriptor(type, otherPrinted, KeyShape.of(otherPrinted), false, List.of(otherPrinted));
     }
 
+    /** The same key with another shape, such as one where words learned to be data are variables. */
+    public KeyDescriptor withShape(KeyShape otherShape) {
+        return new KeyDescriptor(type, printed, otherShape, composite, components);
+    }
+
     /** Describes a Redis key from its exact bytes, as UTF-8 text when it is printable and as hex otherwise. */
     public static KeyDescriptor ofRedis(byte[] key) {
         String printed = RedisKeys.print(key);

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Nearness {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(?:n|uuid|hex|email)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(?:n|uuid|hex|email|id|w|tail)}");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+");
 

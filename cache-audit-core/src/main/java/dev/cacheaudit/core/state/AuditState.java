@@ -10,6 +10,7 @@ import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.keys.KeyDecomposer;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyShape;
+import dev.cacheaudit.core.keys.KeyVocabulary;
 import dev.cacheaudit.core.keys.Nearness;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -54,8 +55,18 @@ public final class AuditState {
 
     private boolean repeatedWrite;
 
+    private final KeyVocabulary vocabulary;
+
     public AuditState(StateLimits limits, KeyDecomposer decomposer) {
+        this(limits, decomposer, new KeyVocabulary());
+    }
+
+    /**
+     * State that teaches the given vocabulary the words of keys that are structure, so that redaction may show them.
+     */
+    public AuditState(StateLimits limits, KeyDecomposer decomposer, KeyVocabulary vocabulary) {
         this.limits = limits;
+        this.vocabulary = vocabulary;
         this.decomposer = decomposer;
         this.caches = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -72,7 +83,7 @@ public final class AuditState {
         this.keys = new BoundedLruMap<>(
                 limits.maxKeyBytes() - limits.maxKeyBytes() / 8,
                 (id, history) -> KEY_OVERHEAD_BYTES + 2L * id.printed().length());
-        this.wire = new CacheProfile(WIRE, limits.maxShapesPerCache());
+        this.wire = new CacheProfile(WIRE, limits.maxShapesPerCache(), vocabulary);
     }
 
     private static final int DESCRIBED_KEYS = 4096;
@@ -155,6 +166,10 @@ public final class AuditState {
         } else if (event instanceof dev.cacheaudit.core.event.EntityHeld e) {
             entities.held(e.cache(), describe(e.key()), e);
         } else if (event instanceof dev.cacheaudit.core.event.DeclaredOperations e) {
+            for (dev.cacheaudit.core.event.DeclaredOperations.Declared declared : e.operations()) {
+                vocabulary.learnFromCode(declared.cache(), false);
+                vocabulary.learnFromCode(declared.keyExpression(), true);
+            }
             for (dev.cacheaudit.core.event.DeclaredOperations.Holding holding : e.holdings()) {
                 cachesByEntity
                         .computeIfAbsent(holding.entity(), entity -> new java.util.LinkedHashSet<>())
@@ -249,7 +264,7 @@ public final class AuditState {
 
     /** The profile of a cache, created on first use. */
     public CacheProfile profile(String cache) {
-        return caches.computeIfAbsent(cache, name -> new CacheProfile(name, limits.maxShapesPerCache()));
+        return caches.computeIfAbsent(cache, name -> new CacheProfile(name, limits.maxShapesPerCache(), vocabulary));
     }
 
     /** The profile of a cache, or {@code null} when it was never seen. */

@@ -2,6 +2,9 @@ package dev.cacheaudit.core.state;
 
 import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
 import dev.cacheaudit.core.keys.KeyDescriptor;
+import dev.cacheaudit.core.keys.KeyShape;
+import dev.cacheaudit.core.keys.KeyVocabulary;
+import dev.cacheaudit.core.keys.WordPositions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +36,16 @@ public final class CacheProfile {
 
     private long forgottenShapes;
 
+    private final WordPositions words;
+
     CacheProfile(String name, int maxShapes) {
+        this(name, maxShapes, new KeyVocabulary());
+    }
+
+    CacheProfile(String name, int maxShapes, KeyVocabulary vocabulary) {
         this.name = name;
+        this.words = new WordPositions(vocabulary, AuditState.WIRE.equals(name));
+        vocabulary.learnFromCode(name, false);
         this.maxShapes = maxShapes;
         this.reads = lru(maxShapes);
         this.puts = lru(maxShapes);
@@ -86,9 +97,26 @@ public final class CacheProfile {
         lastClearNanos = nanos;
     }
 
-    private static void seen(Map<ShapeId, ShapeStats> shapes, KeyDescriptor key, @Nullable String site, long nanos) {
-        shapes.computeIfAbsent(ShapeId.of(key), id -> new ShapeStats(key, nanos))
+    private void seen(Map<ShapeId, ShapeStats> shapes, KeyDescriptor key, @Nullable String site, long nanos) {
+        if (key.simpleValue()) {
+            words.learn(key.shape());
+        }
+        KeyDescriptor refined = refine(key);
+        shapes.computeIfAbsent(ShapeId.of(refined), id -> new ShapeStats(refined, nanos))
                 .seen(site, nanos);
+    }
+
+    /**
+     * The key with the words this cache's keys showed to be data as {@code {w}} variables: {@code login:alice} is
+     * {@code login:{w}} once several logins were seen in that position. Keys that are not plain values are left as
+     * they are.
+     */
+    public KeyDescriptor refine(KeyDescriptor key) {
+        if (!key.simpleValue()) {
+            return key;
+        }
+        KeyShape refined = words.refine(key.shape());
+        return refined == key.shape() ? key : key.withShape(refined);
     }
 
     public String name() {

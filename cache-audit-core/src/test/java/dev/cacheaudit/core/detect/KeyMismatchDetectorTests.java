@@ -163,4 +163,74 @@ class KeyMismatchDetectorTests {
     record User(Long id, String email) {}
 
     record Pair(Long id, String name) {}
+
+    private static final String LOGIN_READ = "com.acme.UserService#findByLogin(String)";
+
+    private static final String LOGIN_WRITE = "com.acme.UserService#rename(User)";
+
+    @Test
+    void evictionOfAPrefixedLoginIsKeyMismatchEvenBeforeLoginsAreLearnedAsData() {
+        Harness logins = new Harness().cache("logins", KeyComparison.SERIALIZED);
+        logins.read("logins", "alice", LOGIN_READ).evict("logins", "user:alice", LOGIN_WRITE);
+
+        assertThat(logins.observations).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(FindingKind.KEY_MISMATCH);
+            assertThat(o.readKey()).isEqualTo("alice");
+            assertThat(o.writeKey()).isEqualTo("user:alice");
+            assertThat(o.message()).contains("'user:{w}'", "'{w}'");
+        });
+    }
+
+    @Test
+    void evictionOfAPrefixedLoginIsKeyMismatchOnceLoginsAreLearned() {
+        Harness logins = new Harness().cache("logins", KeyComparison.SERIALIZED);
+        for (String login : List.of("alice", "bob", "carol", "dave", "erin")) {
+            logins.read("logins", login, LOGIN_READ);
+        }
+        logins.evict("logins", "user:bob", LOGIN_WRITE);
+
+        assertThat(logins.of(FindingKind.KEY_MISMATCH)).singleElement().satisfies(o -> assertThat(o.message())
+                .contains("'user:{w}'", "'{w}'"));
+    }
+
+    @Test
+    void evictionOfTheLoginAsReadIsSilent() {
+        Harness logins = new Harness().cache("logins", KeyComparison.SERIALIZED);
+        for (String login : List.of("alice", "bob", "carol", "dave", "erin")) {
+            logins.read("logins", login, LOGIN_READ);
+        }
+        logins.evict("logins", "bob", LOGIN_WRITE).evict("logins", "zoe", LOGIN_WRITE);
+
+        assertThat(logins.observations).isEmpty();
+    }
+
+    @Test
+    void evictionOfAPrefixedLoginThatWasNeverReadIsSilent() {
+        Harness logins = new Harness().cache("logins", KeyComparison.SERIALIZED);
+        logins.read("logins", "alice", LOGIN_READ).evict("logins", "user:bob", LOGIN_WRITE);
+
+        assertThat(logins.observations).isEmpty();
+    }
+
+    @Test
+    void cartAndCardKeysInOneCacheAreNotNear() {
+        Harness mixed = new Harness().cache("things", KeyComparison.SERIALIZED);
+        for (int i = 1; i <= 10; i++) {
+            mixed.read("things", "cart:" + i, READ);
+        }
+        mixed.evict("things", "card:3", WRITE).put("things", "card:4", WRITE);
+
+        assertThat(mixed.observations).isEmpty();
+    }
+
+    @Test
+    void aMixedAlphanumericIdIsOneVariableSoAPrefixedFormIsNear() {
+        Harness skus = new Harness().cache("products", KeyComparison.SERIALIZED);
+        skus.read("products", "AB12CD", READ).evict("products", "sku-AB12CD", WRITE);
+
+        assertThat(skus.observations).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(FindingKind.KEY_MISMATCH);
+            assertThat(o.message()).contains("'sku-{id}'", "'{id}'");
+        });
+    }
 }

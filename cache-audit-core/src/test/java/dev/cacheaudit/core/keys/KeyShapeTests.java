@@ -26,8 +26,8 @@ class KeyShapeTests {
 
     @Test
     void hexNeedsEightCharactersWithBothDigitsAndLetters() {
-        // Seven characters: too short to be hex, only the digits are a number.
-        assertThat(KeyShape.of("tag:abcdef1")).isEqualTo(new KeyShape("tag:abcdef{n}", java.util.List.of("1")));
+        // Seven characters: too short to be hex, so letters and digits mixed: one id.
+        assertThat(KeyShape.of("tag:abcdef1")).isEqualTo(new KeyShape("tag:{id}", java.util.List.of("abcdef1")));
         // Digits only: a number, not hex.
         assertThat(KeyShape.of("id:12345678")).isEqualTo(new KeyShape("id:{n}", java.util.List.of("12345678")));
         // Letters only: a literal word.
@@ -40,9 +40,9 @@ class KeyShapeTests {
     void variablesAreListedInTheOrderTheyAppear() {
         KeyShape shape = KeyShape.of("tenant:7:user:bob@example.org:session:123e4567-e89b-12d3-a456-426614174000:v2.5");
 
-        assertThat(shape.shape()).isEqualTo("tenant:{n}:user:{email}:session:{uuid}:v{n}");
+        assertThat(shape.shape()).isEqualTo("tenant:{n}:user:{email}:session:{uuid}:{id}.{n}");
         assertThat(shape.variables())
-                .containsExactly("7", "bob@example.org", "123e4567-e89b-12d3-a456-426614174000", "2.5");
+                .containsExactly("7", "bob@example.org", "123e4567-e89b-12d3-a456-426614174000", "v2", "5");
         assertThat(shape.constant()).isFalse();
     }
 
@@ -87,5 +87,52 @@ class KeyShapeTests {
 
         assertThat(dashed.shape()).isEqualTo("user-{n}");
         assertThat(dashed.variables()).isEqualTo(KeyShape.of("user:42").variables());
+    }
+
+    @Test
+    void anEmailWithoutADotInItsDomainIsAVariable() {
+        assertThat(KeyShape.of("user@localhost"))
+                .isEqualTo(new KeyShape("{email}", java.util.List.of("user@localhost")));
+        assertThat(KeyShape.of("login:ADMIN@host"))
+                .isEqualTo(new KeyShape("login:{email}", java.util.List.of("ADMIN@host")));
+        // A trailing dot ends the sentence, not the domain.
+        assertThat(KeyShape.of("to:a.b@mail.example."))
+                .isEqualTo(new KeyShape("to:{email}.", java.util.List.of("a.b@mail.example")));
+    }
+
+    @Test
+    void lettersAndDigitsMixedAreOneIdentifier() {
+        assertThat(KeyShape.of("sku-AB12CD")).isEqualTo(new KeyShape("sku-{id}", java.util.List.of("AB12CD")));
+        assertThat(KeyShape.of("order:A1:line:2"))
+                .isEqualTo(new KeyShape("order:{id}:line:{n}", java.util.List.of("A1", "2")));
+    }
+
+    @Test
+    void wordsOfAnyScriptStayWordsAndAreNotSplitBySeparatorsTheyContain() {
+        KeyShape shape = KeyShape.of("name:Jürgen Müller");
+
+        assertThat(shape.shape()).isEqualTo("name:Jürgen Müller");
+        assertThat(WordPositions.Words.of(shape.shape()).words).containsExactly("name", "Jürgen", "Müller");
+    }
+
+    @Test
+    void onlyTheFirstCharactersOfAVeryLongKeyAreShapedAndTheRestIsOneVariable() {
+        String tail = "x".repeat(70_000);
+        String key = "user:42:" + "a".repeat(KeyShape.MAX_SHAPED_CHARS - 8) + tail;
+
+        KeyShape shape = KeyShape.of(key);
+
+        assertThat(shape.shape()).endsWith("{tail}").hasSizeLessThan(KeyShape.MAX_SHAPED_CHARS + 10);
+        assertThat(shape.variables()).containsExactly("42", tail);
+        assertThat(Nearness.fill(shape.shape(), shape.variables())).isEqualTo(key);
+    }
+
+    @Test
+    void aShapeFilledWithItsVariablesGivesTheKeyBack() {
+        for (String key : java.util.List.of(
+                "user:42", "a@b", "-1.5:x", "sku-AB12CD", "v2.5", "--42", "x@y.z.", "\ud83d\ude00:7")) {
+            KeyShape shape = KeyShape.of(key);
+            assertThat(Nearness.fill(shape.shape(), shape.variables())).as(key).isEqualTo(key);
+        }
     }
 }

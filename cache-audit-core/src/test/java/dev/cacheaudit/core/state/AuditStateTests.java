@@ -152,13 +152,15 @@ class AuditStateTests {
     void shapesPerCacheAreBoundedAndTheForgottenOnesCounted() {
         AuditState small = new AuditState(new StateLimits(1 << 20, 2, 16), KeyDecomposer.NONE);
 
-        for (String prefix : new String[] {"a", "b", "c", "d", "e"}) {
-            small.apply(new CacheRead("users", prefix + ":1", false, null, 1));
+        // Five forms that differ in their separators: the same separator with five words would be one form, the
+        // words a variable.
+        for (String key : new String[] {"a:1", "b/1", "c|1", "d#1", "e=1"}) {
+            small.apply(new CacheRead("users", key, false, null, 1));
         }
 
         CacheProfile profile = small.profile("users");
         assertThat(profile.readShapes())
-                .containsOnlyKeys(new ShapeId("String", "d:{n}"), new ShapeId("String", "e:{n}"));
+                .containsOnlyKeys(new ShapeId("String", "d#{n}"), new ShapeId("String", "e={n}"));
         assertThat(profile.forgottenShapes()).isEqualTo(3);
         assertThat(small.forgotten()).isEqualTo(3);
     }
