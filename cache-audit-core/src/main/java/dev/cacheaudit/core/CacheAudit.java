@@ -5,6 +5,7 @@ import dev.cacheaudit.core.detect.Detectors;
 import dev.cacheaudit.core.detect.WriteCoverage;
 import dev.cacheaudit.core.engine.AuditEngine;
 import dev.cacheaudit.core.engine.EngineSettings;
+import dev.cacheaudit.core.engine.InternalErrors;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.VerificationOutcome;
@@ -51,7 +52,9 @@ public final class CacheAudit implements AutoCloseable {
 
     private final Instant startedAt;
 
-    private final CacheRegistry caches = new CacheRegistry();
+    private final CacheRegistry caches;
+
+    private final InternalErrors errors = new InternalErrors();
 
     private final KeyRedactor redactor;
 
@@ -76,6 +79,7 @@ public final class CacheAudit implements AutoCloseable {
         this.instance = builder.instance;
         this.clock = builder.clock;
         this.startedAt = clock.instant();
+        this.caches = new CacheRegistry(builder.engine.limits().maxCaches());
         this.redactor = new KeyRedactor(builder.redaction);
         this.findings = new FindingStore(builder.maxFindings, clock);
         builder.findingListeners.forEach(findings::addListener);
@@ -88,8 +92,8 @@ public final class CacheAudit implements AutoCloseable {
         detectors.addAll(builder.detectors);
         if (builder.verificationSettings != null && builder.verificationBackend != null) {
             this.verificationStats = new VerificationStats();
-            this.verificationWorker =
-                    new VerificationWorker(builder.verificationBackend, builder.verificationSettings, this::submit);
+            this.verificationWorker = new VerificationWorker(
+                    builder.verificationBackend, builder.verificationSettings, this::submit, errors);
             detectors.add(new VerificationDetector(
                     builder.verificationSettings,
                     verificationWorker,
@@ -100,7 +104,7 @@ public final class CacheAudit implements AutoCloseable {
             this.verificationStats = null;
             this.verificationWorker = null;
         }
-        this.engine = new AuditEngine(builder.engine, state, detectors, findings, this::observed);
+        this.engine = new AuditEngine(builder.engine, state, detectors, findings, this::observed, errors);
     }
 
     public static Builder builder() {
