@@ -305,4 +305,43 @@ class HostFaultsTests {
                 .extracting(Where::tag)
                 .containsExactlyInAnyOrder("recording", "state", "detector", "verifier", "engine-thread");
     }
+
+    @Test
+    void theFirstFaultOfEachKindIsLoggedAtWarnSayingWhatStopsWorkingAndNeverItsMessage() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(dev.cacheaudit.core.engine.InternalErrors.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            dev.cacheaudit.core.engine.InternalErrors errors = new dev.cacheaudit.core.engine.InternalErrors();
+            for (int i = 0; i < 5; i++) {
+                errors.record(
+                        Where.RECORDING,
+                        "a cache operation",
+                        "such operations are missing from the audit",
+                        new IllegalStateException("secret-key-4711"));
+            }
+            errors.record(
+                    Where.RECORDING,
+                    "a cache operation",
+                    "such operations are missing from the audit",
+                    new HostError());
+            errors.record(Where.RECORDING, "a Redis command", "such commands are missing", new HostError());
+
+            List<ch.qos.logback.classic.spi.ILoggingEvent> warnings = appender.list.stream()
+                    .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .toList();
+            assertThat(warnings).hasSize(3);
+            assertThat(warnings.get(0).getFormattedMessage())
+                    .contains("a cache operation", "IllegalStateException", "missing from the audit", "where=recording")
+                    .doesNotContain("secret-key-4711");
+            assertThat(warnings)
+                    .allSatisfy(w -> assertThat(w.getThrowableProxy()).isNull());
+            assertThat(errors.count(Where.RECORDING)).isEqualTo(7);
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
 }
