@@ -115,8 +115,36 @@ final class RedisFaultRig implements AutoCloseable {
     /** What each caller got, step by step, for the audited and the unaudited cache. */
     record Outcomes(List<String> audited, List<String> plain) {}
 
+    /**
+     * The same traffic as {@link #traffic}, for as long as a fault lasts: a step is only started on both caches when
+     * both calls can time out before {@code faultEnds}, so that every compared step met the fault.
+     */
+    Outcomes trafficUntil(long faultEnds, long fromId) {
+        long stepNanos = 2 * COMMAND_TIMEOUT.toNanos() + TimeUnit.MILLISECONDS.toNanos(400);
+        List<String> onAudited = new ArrayList<>();
+        List<String> onPlain = new ArrayList<>();
+        for (Function<Cache, Object> step : steps(fromId, fromId + 100)) {
+            if (faultEnds - System.nanoTime() < stepNanos) {
+                break;
+            }
+            onAudited.add(outcome(audited, step));
+            onPlain.add(outcome(plain, step));
+        }
+        return new Outcomes(onAudited, onPlain);
+    }
+
     /** The same traffic on both caches, each step on the audited cache and then on the plain one. */
     Outcomes traffic(long fromId, long toId) {
+        List<String> onAudited = new ArrayList<>();
+        List<String> onPlain = new ArrayList<>();
+        for (Function<Cache, Object> step : steps(fromId, toId)) {
+            onAudited.add(outcome(audited, step));
+            onPlain.add(outcome(plain, step));
+        }
+        return new Outcomes(onAudited, onPlain);
+    }
+
+    private static List<Function<Cache, Object>> steps(long fromId, long toId) {
         List<Function<Cache, Object>> steps = new ArrayList<>();
         for (long id = fromId; id < toId; id++) {
             long key = id;
@@ -133,13 +161,7 @@ final class RedisFaultRig implements AutoCloseable {
             });
             steps.add(c -> c.get(key, () -> "reloaded-" + key));
         }
-        List<String> onAudited = new ArrayList<>();
-        List<String> onPlain = new ArrayList<>();
-        for (Function<Cache, Object> step : steps) {
-            onAudited.add(outcome(audited, step));
-            onPlain.add(outcome(plain, step));
-        }
-        return new Outcomes(onAudited, onPlain);
+        return steps;
     }
 
     private static String outcome(Cache cache, Function<Cache, Object> step) {
