@@ -88,7 +88,9 @@ public final class Soak {
                             maxQueued,
                             audit.engine().droppedEvents(),
                             audit.engine().internalErrors(),
-                            audit.verificationStats() != null ? audit.verificationStats().caches() : "off");
+                            audit.verificationStats() != null
+                                    ? audit.verificationStats().caches()
+                                    : "off");
                     lastOps = ops;
                 }
             }
@@ -122,12 +124,7 @@ public final class Soak {
 
     /** Mixed traffic at a steady pace: mostly reads, some evictions and puts, over a wide key space. */
     private static void traffic(
-            ItemService items,
-            Cache cache,
-            int keys,
-            long intervalNanos,
-            AtomicBoolean running,
-            LongAdder operations) {
+            ItemService items, Cache cache, int keys, long intervalNanos, AtomicBoolean running, LongAdder operations) {
         long next = System.nanoTime();
         while (running.get()) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
