@@ -61,7 +61,7 @@ class RedisRestartFaultTests {
 
         // Auditing resumed: every miss of the new traffic is counted, and Redis commands are recorded again.
         assertThat(rig.audit.counters(RedisFaultRig.CACHE).misses() - missesBefore)
-                .isEqualTo(30);
+                .isEqualTo(20);
         assertThat(rig.audit.counters(RedisFaultRig.CACHE).errors()).isEqualTo(failures);
         assertThat(rig.recorded.events(RedisCommand.class).filter(c -> !c.failed()))
                 .isNotEmpty();
