@@ -39,7 +39,7 @@ final class RedisFaultRig implements AutoCloseable {
     static final String CACHE = "users";
 
     /** Short enough that a fault shows quickly, long enough for a loaded CI machine. */
-    static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(1);
 
     final CacheAudit audit;
 
@@ -82,6 +82,8 @@ final class RedisFaultRig implements AutoCloseable {
         audited = new AuditingCache(
                 manager("audited").getCache(CACHE), new CacheRecorder(audit, TransactionProbe.NONE, 1.0));
         plain = manager("plain").getCache(CACHE);
+        // The shared connection is opened by the first command: open it before any compared step.
+        awaitRedis(Duration.ofSeconds(20));
     }
 
     private RedisCacheManager manager(String prefix) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class RedisPauseFaultTests {
 
-    private static final Duration PAUSE = Duration.ofSeconds(4);
+    private static final Duration PAUSE = Duration.ofSeconds(6);
 
     private OwnRedisServer redis;
 

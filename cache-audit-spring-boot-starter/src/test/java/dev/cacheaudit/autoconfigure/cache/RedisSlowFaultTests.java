@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class RedisSlowFaultTests {
 
-    private static final Duration SLEEP = Duration.ofSeconds(4);
+    private static final Duration SLEEP = Duration.ofSeconds(6);
 
     private OwnRedisServer redis;
 
