@@ -259,7 +259,8 @@ class HostFaultsTests {
         while (audit.findings().findings().stream().noneMatch(f -> f.kind() == FindingKind.STALE_READ)
                 && System.nanoTime() < deadline) {
             audit.awaitQuiescence(Duration.ofMillis(100));
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(50).toNanos());
         }
 
         assertThat(audit.findings().findings())

@@ -49,7 +49,8 @@ class RedisSlowFaultTests {
         // DEBUG SLEEP blocks the whole server: wait until it no longer answers before sending traffic.
         long blockedBy = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (redis.answers() && System.nanoTime() - blockedBy < 0) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(10).toNanos());
         }
         RedisFaultRig.Outcomes slow = rig.trafficUntil(sleepEnds, 100);
 
