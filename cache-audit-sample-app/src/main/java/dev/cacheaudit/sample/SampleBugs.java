@@ -36,7 +36,10 @@ public record SampleBugs(@DefaultValue List<String> bugs) {
             "clear-all",
             "stampede",
             "local-multi",
-            "foreign-writer");
+            "foreign-writer",
+            "key-attribute",
+            "key-case",
+            "key-login");
 
     public SampleBugs {
         List<String> ids = new ArrayList<>();

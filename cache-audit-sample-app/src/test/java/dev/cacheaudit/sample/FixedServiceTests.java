@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.report.AuditReport;
 import dev.cacheaudit.core.report.CacheReport;
+import dev.cacheaudit.sample.customer.CustomerCaches;
 import dev.cacheaudit.sample.demo.Demo;
 import dev.cacheaudit.sample.demo.DemoProperties;
 import dev.cacheaudit.sample.demo.Traffic;
@@ -115,7 +116,7 @@ class FixedServiceTests {
 
     @Test
     void everyScenarioTrafficIsDrivenWithItsFixedVariant() {
-        assertThat(context.getBeansOfType(Traffic.class)).hasSize(3 + 15);
+        assertThat(context.getBeansOfType(Traffic.class)).hasSize(3 + 18);
         assertThat(report.caches())
                 .extracting(CacheReport::name)
                 .containsExactlyInAnyOrder(
@@ -131,7 +132,10 @@ class FixedServiceTests {
                         CacheNames.STOCK_LEVELS,
                         CacheNames.ITEM_PAGES,
                         CacheNames.ITEM_LABELS,
-                        CacheNames.DAILY_DEALS);
+                        CacheNames.DAILY_DEALS,
+                        CustomerCaches.CUSTOMERS_BY_PHONE,
+                        CustomerCaches.CUSTOMERS_BY_EMAIL,
+                        CustomerCaches.CUSTOMERS_BY_LOGIN);
         assertThat(report.caches()).allSatisfy(cache -> {
             assertThat(cache.puts()).as(cache.name()).isPositive();
             assertThat(cache.clears()).as(cache.name()).isZero();

@@ -37,8 +37,11 @@ class SampleBugsTests {
     }
 
     @Test
-    void catalogueHoldsTheSeventeenScenariosOfTheDesign() {
-        assertThat(SampleBugs.CATALOGUE).hasSize(17).doesNotHaveDuplicates().contains("stampede", "foreign-writer");
+    void catalogueHoldsTheScenariosOfTheDesign() {
+        assertThat(SampleBugs.CATALOGUE)
+                .hasSize(20)
+                .doesNotHaveDuplicates()
+                .contains("stampede", "foreign-writer", "key-attribute", "key-case", "key-login");
     }
 
     @Test

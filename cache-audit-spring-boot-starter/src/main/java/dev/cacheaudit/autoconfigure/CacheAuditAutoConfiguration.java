@@ -12,9 +12,9 @@ import dev.cacheaudit.autoconfigure.redis.LettuceCommandRecorder;
 import dev.cacheaudit.autoconfigure.redis.LettuceListenerRegistrar;
 import dev.cacheaudit.autoconfigure.support.TransactionProbe;
 import dev.cacheaudit.autoconfigure.tx.SpringTransactionProbe;
-import dev.cacheaudit.autoconfigure.verify.Calls;
 import dev.cacheaudit.autoconfigure.verify.Loaders;
-import dev.cacheaudit.autoconfigure.verify.ReadOnlyCalls;
+import dev.cacheaudit.autoconfigure.verify.ReadTransactions;
+import dev.cacheaudit.autoconfigure.verify.SourceReads;
 import dev.cacheaudit.autoconfigure.verify.SpringVerificationBackend;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.detect.Detector;
@@ -111,11 +111,19 @@ public class CacheAuditAutoConfiguration {
             return new Loaders(10_000);
         }
 
+        @Bean(destroyMethod = "close")
+        SourceReads cacheAuditSourceReads(
+                ObjectProvider<ReadTransactions> transactions, CacheAuditProperties properties) {
+            return new SourceReads(
+                    transactions.getIfAvailable(() -> ReadTransactions.NONE),
+                    properties.getVerification().getTimeout());
+        }
+
         @Bean
         SpringVerificationBackend cacheAuditVerificationBackend(
                 Loaders loaders,
                 ObjectProvider<SourceOfTruth> sources,
-                ObjectProvider<ReadOnlyCalls> readOnly,
+                SourceReads reads,
                 CacheAuditProperties properties) {
             java.util.function.Supplier<java.util.Map<String, SourceOfTruth>> byCache = () -> {
                 java.util.Map<String, SourceOfTruth> map = new java.util.LinkedHashMap<>();
@@ -128,23 +136,20 @@ public class CacheAuditAutoConfiguration {
                     optedOut.add(cache);
                 }
             });
-            java.util.function.Function<
-                            java.util.concurrent.Callable<@org.jspecify.annotations.Nullable Object>,
-                            @org.jspecify.annotations.Nullable Object>
-                    calls = readOnly.getIfAvailable();
-            return new SpringVerificationBackend(loaders, byCache, optedOut, calls != null ? calls : new Calls());
+            return new SpringVerificationBackend(loaders, byCache, optedOut, reads);
         }
 
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnClass(name = "org.springframework.transaction.PlatformTransactionManager")
-        static class ReadOnlyTransactionConfiguration {
+        static class RollbackOnlyTransactionConfiguration {
 
             @Bean
-            @org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate(
-                    org.springframework.transaction.PlatformTransactionManager.class)
-            ReadOnlyCalls cacheAuditReadOnlyCalls(
-                    org.springframework.transaction.PlatformTransactionManager transactionManager) {
-                return new ReadOnlyCalls(transactionManager);
+            ReadTransactions cacheAuditReadTransactions(
+                    org.springframework.beans.factory.ListableBeanFactory beans, CacheAuditProperties properties) {
+                return new dev.cacheaudit.autoconfigure.verify.RollbackOnlyTransactions(
+                        beans,
+                        VerificationTransactionManagers.byCache(beans, properties),
+                        properties.getVerification().getTimeout());
             }
         }
     }
@@ -186,7 +191,18 @@ public class CacheAuditAutoConfiguration {
                 transactions.getIfAvailable(() -> TransactionProbe.NONE),
                 hitEventRate(properties),
                 loaders.getIfAvailable(),
-                verification.getIfAvailable());
+                verification.getIfAvailable(),
+                idFields(properties));
+    }
+
+    private static java.util.Map<String, String> idFields(CacheAuditProperties properties) {
+        java.util.Map<String, String> idFields = new java.util.LinkedHashMap<>();
+        properties.getCaches().forEach((cache, settings) -> {
+            if (settings.getIdField() != null) {
+                idFields.put(cache, settings.getIdField());
+            }
+        });
+        return idFields;
     }
 
     @Bean

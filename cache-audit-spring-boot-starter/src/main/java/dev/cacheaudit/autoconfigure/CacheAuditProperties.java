@@ -120,6 +120,10 @@ public class CacheAuditProperties {
             }
         }
         positive("cache-audit.verification.max-pending", verification.getMaxPending());
+        if (verification.getTimeout().isNegative() || verification.getTimeout().isZero()) {
+            throw new InvalidConfigurationPropertyValueException(
+                    "cache-audit.verification.timeout", verification.getTimeout(), "It must be positive.");
+        }
         Duration window = coverage.getWindow();
         if (window.isNegative() || window.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new InvalidConfigurationPropertyValueException(
@@ -133,6 +137,11 @@ public class CacheAuditProperties {
                             entity,
                             "It must be fully qualified class names of entities.");
                 }
+            }
+            String idField = settings.getIdField();
+            if (idField != null && !idField.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*")) {
+                throw new InvalidConfigurationPropertyValueException(
+                        "cache-audit.caches." + name + ".id-field", idField, "It must be the name of a field.");
             }
         });
         Path path = report.getPath();
@@ -187,6 +196,20 @@ public class CacheAuditProperties {
 
         /** The most checks waiting to run; checks beyond are skipped and counted. */
         private int maxPending = 10_000;
+
+        /**
+         * How long one source read may take; a read that takes longer is abandoned and counted as inconclusive, and no
+         * other read starts until it returns. Also the timeout of the read's transaction.
+         */
+        private Duration timeout = Duration.ofSeconds(2);
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
 
         public boolean isEnabled() {
             return enabled;
@@ -246,6 +269,20 @@ public class CacheAuditProperties {
         /** Fields left out when this cache's values are compared with the source (timestamps, say). */
         private List<String> ignoredFields = new ArrayList<>();
 
+        /**
+         * Bean name of the transaction manager that owns this cache's data, in which verification reads run and are
+         * rolled back; needed where there are several and the loading method does not name one.
+         */
+        private @Nullable String transactionManager;
+
+        public @Nullable String getTransactionManager() {
+            return transactionManager;
+        }
+
+        public void setTransactionManager(@Nullable String transactionManager) {
+            this.transactionManager = transactionManager;
+        }
+
         public boolean isVerify() {
             return verify;
         }
@@ -274,6 +311,20 @@ public class CacheAuditProperties {
 
         public void setEntity(List<String> entity) {
             this.entity = entity;
+        }
+
+        /**
+         * Name of the field (or record component) that identifies this cache's values, when it is neither annotated
+         * with @Id nor named id: it tells which entity each cached value holds.
+         */
+        private @Nullable String idField;
+
+        public @Nullable String getIdField() {
+            return idField;
+        }
+
+        public void setIdField(@Nullable String idField) {
+            this.idField = idField;
         }
     }
 

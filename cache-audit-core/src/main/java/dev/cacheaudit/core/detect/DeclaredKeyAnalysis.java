@@ -49,10 +49,16 @@ final class DeclaredKeyAnalysis {
                 return;
             }
             for (Declared write : declared) {
-                if ((write.kind() == Kind.EVICT || write.kind() == Kind.PUT)
-                        && write.keyGenerator() == null
-                        && reads.stream().noneMatch(read -> compatible(read, write))) {
+                if ((write.kind() != Kind.EVICT && write.kind() != Kind.PUT) || write.keyGenerator() != null) {
+                    continue;
+                }
+                if (reads.stream().noneMatch(read -> compatible(read, write))) {
                     out.add(suspect(cache, reads.get(0), write));
+                } else {
+                    Observation attribute = otherAttribute(cache, reads, write);
+                    if (attribute != null) {
+                        out.add(attribute);
+                    }
                 }
             }
         });
@@ -98,6 +104,70 @@ final class DeclaredKeyAnalysis {
                 List.of(read.site(), write.site()),
                 evidence,
                 false);
+    }
+
+    /**
+     * A suspicion when the write's key names another attribute than every read's ({@code #c.id} against
+     * {@code #phone}), or the same attribute normalised otherwise ({@code #user.login} against
+     * {@code #login.toLowerCase()}); {@code null} when a read's attribute cannot be told or one matches.
+     */
+    private @Nullable Observation otherAttribute(String cache, List<Declared> reads, Declared write) {
+        KeyExpressions.Attribute written = KeyExpressions.attribute(write.keyExpression());
+        if (written == null) {
+            return null;
+        }
+        Declared first = null;
+        KeyExpressions.Attribute firstAttribute = null;
+        boolean sameAttribute = false;
+        for (Declared read : reads) {
+            KeyExpressions.Attribute attribute = KeyExpressions.attribute(read.keyExpression());
+            if (attribute == null
+                    || (attribute.sameAs(written) && attribute.normalisations().equals(written.normalisations()))) {
+                return null;
+            }
+            sameAttribute |= attribute.sameAs(written);
+            if (first == null) {
+                first = read;
+                firstAttribute = attribute;
+            }
+        }
+        if (first == null || firstAttribute == null) {
+            return null;
+        }
+        String verb = write.kind() == Kind.EVICT ? "@CacheEvict" : "@CachePut";
+        String how = sameAttribute
+                ? "normalised differently (" + describeNormalisation(written) + " against "
+                        + describeNormalisation(firstAttribute) + ")"
+                : "by " + written.name() + " while @Cacheable reads key it by " + firstAttribute.name();
+        String message = verb + " on " + write.site() + " keys cache '" + cache + "' with key \""
+                + write.keyExpression() + "\" and @Cacheable reads with key \"" + first.keyExpression() + "\": "
+                + (sameAttribute ? "the same attribute " + how : "it keys the cache " + how)
+                + ", so the keys can differ for the same entity";
+        String signature = "declared:" + write.site();
+        if (suspicions.size() < MAX_SUSPICIONS) {
+            suspicions.put(cache + "|" + write.site(), signature);
+        }
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("readKeyExpression", first.keyExpression());
+        evidence.put("writeKeyExpression", write.keyExpression());
+        evidence.put("readAttribute", firstAttribute.name());
+        evidence.put("writeAttribute", written.name());
+        return new Observation(
+                FindingKind.KEY_MISMATCH,
+                cache,
+                signature,
+                message,
+                null,
+                null,
+                List.of(first.site(), write.site()),
+                evidence,
+                false);
+    }
+
+    private static String describeNormalisation(KeyExpressions.Attribute attribute) {
+        return attribute.normalisations().isEmpty()
+                ? "as it is"
+                : String.join(" and ", attribute.normalisations()) + " normalised";
     }
 
     private static boolean compatible(Declared read, Declared write) {

@@ -5,9 +5,11 @@ import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
 import dev.cacheaudit.core.event.DeclaredOperations;
+import dev.cacheaudit.core.event.EntityHeld;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyDescriptor;
+import dev.cacheaudit.core.keys.KeyNormalisation;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.keys.Nearness;
@@ -43,24 +45,54 @@ public final class KeyMismatchDetector implements Detector {
 
     private final DeclaredKeyAnalysis declared;
 
+    private final KeyTwins twins;
+
+    /** The last put seen, whose site the entity sighting that follows it shares. */
+    private @Nullable CachePut lastPut;
+
     public KeyMismatchDetector(KeyRedactor redactor) {
         this.redactor = redactor;
         this.declared = new DeclaredKeyAnalysis();
+        this.twins = new KeyTwins(redactor);
     }
 
     @Override
     public void on(CacheEvent event, AuditState state, FindingSink findings) {
         if (event instanceof CacheEvict evict) {
-            check(state, findings, evict.cache(), evict.key(), evict.site(), true);
+            check(state, findings, evict.cache(), evict.key(), evict.site(), true, evict.nanos());
         } else if (event instanceof CachePut put) {
-            check(state, findings, put.cache(), put.key(), put.site(), false);
+            lastPut = put;
+            check(state, findings, put.cache(), put.key(), put.site(), false, put.nanos());
+        } else if (event instanceof EntityHeld held) {
+            CacheProfile profile = state.existingProfile(held.cache());
+            CachePut put = lastPut;
+            String site =
+                    put != null && put.cache().equals(held.cache()) && put.key().equals(held.key()) ? put.site() : null;
+            if (profile != null) {
+                twins.held(state, profile, held, site);
+            }
         } else if (event instanceof DeclaredOperations operations) {
             declared.analyse(operations).forEach(findings::report);
         }
     }
 
+    @Override
+    public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+        twins.judge(
+                nowNanos,
+                state,
+                observation -> findings.report(
+                        declared.confirm(observation, observation.evidence().get("writeSite"))));
+    }
+
     private void check(
-            AuditState state, FindingSink findings, String cache, Object key, @Nullable String site, boolean eviction) {
+            AuditState state,
+            FindingSink findings,
+            String cache,
+            Object key,
+            @Nullable String site,
+            boolean eviction,
+            long nanos) {
         CacheProfile profile = state.existingProfile(cache);
         if (profile == null || profile.readShapes().isEmpty()) {
             return;
@@ -69,6 +101,8 @@ public final class KeyMismatchDetector implements Detector {
         KeyComparison comparison = profile.keyComparison();
         if (KeyMatch.contains(profile.readShapes(), written, comparison)
                 || (eviction && KeyMatch.contains(profile.putShapes(), written, comparison))) {
+            // The shape is one reads use, yet the key itself may be another form of a cached one.
+            twins.written(state, profile, written, site, eviction, nanos);
             return;
         }
         Observation observation = written.simpleValue()
@@ -76,6 +110,8 @@ public final class KeyMismatchDetector implements Detector {
                 : objectKey(state, profile, written, site, eviction);
         if (observation != null) {
             findings.report(declared.confirm(observation, site));
+        } else {
+            twins.written(state, profile, written, site, eviction, nanos);
         }
     }
 
@@ -185,7 +221,14 @@ public final class KeyMismatchDetector implements Detector {
         if (site != null) {
             evidence.put("writeSite", site);
         }
+        // Near shapes whose keys differ only by case, whitespace or the like: say so.
+        List<String> differences = KeyNormalisation.differences(readKey, written);
+        String said = message;
+        if (kind == FindingKind.KEY_MISMATCH && !differences.isEmpty()) {
+            evidence.put("differences", String.join(", ", differences));
+            said = message + " (the keys differ by " + String.join(", ", differences) + ")";
+        }
         return new Observation(
-                kind, cache, signature, message, redactor.redact(readKey), redactor.redact(written), sites, evidence);
+                kind, cache, signature, said, redactor.redact(readKey), redactor.redact(written), sites, evidence);
     }
 }

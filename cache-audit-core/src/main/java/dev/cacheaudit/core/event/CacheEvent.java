@@ -15,7 +15,8 @@ public sealed interface CacheEvent
                 RedisCommand,
                 DeclaredOperations,
                 VerificationOutcome,
-                TxBoundary {
+                TxBoundary,
+                EntityHeld {
 
     /** Monotonic time of the event, in nanoseconds. */
     long nanos();

@@ -38,6 +38,8 @@ public final class AuditState {
 
     private final CacheProfile wire;
 
+    private final EntityIndex entities;
+
     private long forgottenCaches;
 
     private final Map<String, java.util.Set<String>> cachesByEntity = new java.util.HashMap<>();
@@ -65,8 +67,10 @@ public final class AuditState {
                 return full;
             }
         };
+        // An eighth of the key budget goes to the entity index, so both stay within the one cap.
+        this.entities = new EntityIndex(limits.maxKeyBytes() / 8);
         this.keys = new BoundedLruMap<>(
-                limits.maxKeyBytes(),
+                limits.maxKeyBytes() - limits.maxKeyBytes() / 8,
                 (id, history) -> KEY_OVERHEAD_BYTES + 2L * id.printed().length());
         this.wire = new CacheProfile(WIRE, limits.maxShapesPerCache());
     }
@@ -129,6 +133,7 @@ public final class AuditState {
             history.puts++;
             history.lastPutNanos = e.nanos();
             history.lastLoadStartNanos = e.loadStartNanos();
+            entities.stored(e.cache(), key);
         } else if (event instanceof CacheEvict e) {
             KeyDescriptor key = describe(e.key());
             profile(e.cache()).evicted(key, e.site(), e.nanos());
@@ -147,6 +152,8 @@ public final class AuditState {
                 Long previous = lastWriteTransaction.put(e.entity() + '|' + e.id(), e.tx().txId());
                 repeatedWrite = previous != null && previous == e.tx().txId();
             }
+        } else if (event instanceof dev.cacheaudit.core.event.EntityHeld e) {
+            entities.held(e.cache(), describe(e.key()), e);
         } else if (event instanceof dev.cacheaudit.core.event.DeclaredOperations e) {
             for (dev.cacheaudit.core.event.DeclaredOperations.Holding holding : e.holdings()) {
                 cachesByEntity
@@ -223,6 +230,23 @@ public final class AuditState {
         return cachesByEntity.getOrDefault(entity, java.util.Set.of());
     }
 
+    /** Which keys hold which entity, and which keys share a normal form. */
+    public EntityIndex entities() {
+        return entities;
+    }
+
+    /**
+     * Whether the cache holds the entry by the audit's own record: it was stored and neither evicted nor cleared since.
+     */
+    public boolean holds(String cache, String type, String printed) {
+        KeyHistory history = keys.get(new EntryId(cache, type, printed));
+        CacheProfile profile = caches.get(cache);
+        return history != null
+                && history.lastPutNanos != 0
+                && history.lastPutNanos > history.lastEvictNanos
+                && (profile == null || history.lastPutNanos > profile.lastClearNanos());
+    }
+
     /** The profile of a cache, created on first use. */
     public CacheProfile profile(String cache) {
         return caches.computeIfAbsent(cache, name -> new CacheProfile(name, limits.maxShapesPerCache()));
@@ -265,7 +289,7 @@ public final class AuditState {
 
     /** The estimated heap the key history takes, in bytes. */
     public long trackedKeyBytes() {
-        return keys.weight();
+        return keys.weight() + entities.weight();
     }
 
     /** How many keys, shapes and caches were forgotten to stay within the limits. */
@@ -274,7 +298,7 @@ public final class AuditState {
         for (CacheProfile profile : caches.values()) {
             shapes += profile.forgottenShapes();
         }
-        return keys.evicted() + shapes + forgottenCaches;
+        return keys.evicted() + entities.forgotten() + shapes + forgottenCaches;
     }
 
     private record EntryId(String cache, String type, String printed) {}

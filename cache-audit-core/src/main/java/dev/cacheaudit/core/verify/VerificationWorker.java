@@ -177,6 +177,8 @@ public final class VerificationWorker implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        // A check may be waiting for a slow source: waking it keeps close() from waiting out the source's timeout.
+        thread.interrupt();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(2));
         } catch (InterruptedException ex) {

@@ -57,6 +57,15 @@ final class Rows {
     /** The item of the daily deal, read by everyone at once ({@code stampede}). */
     static final int ITEM_ON_DEAL = 8;
 
+    /** Customers the till finds by phone and renames ({@code key-attribute}). */
+    static final List<Integer> CUSTOMERS_FOUND_BY_PHONE = List.of(0, 1);
+
+    /** Customers who sign in by e-mail address and are renamed ({@code key-case}). */
+    static final List<Integer> CUSTOMERS_SIGNING_IN = List.of(2, 3);
+
+    /** Customers whose profiles are found by login and renamed ({@code key-login}). */
+    static final List<Integer> CUSTOMERS_BY_LOGIN = List.of(4, 5);
+
     private Rows() {}
 
     /** The ids of all rows, in id order. */

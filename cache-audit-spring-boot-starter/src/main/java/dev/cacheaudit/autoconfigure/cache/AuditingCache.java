@@ -124,7 +124,7 @@ public final class AuditingCache implements Cache {
             throw ex;
         }
         if (loaded[0]) {
-            put(key);
+            recordPut(key, value);
         } else {
             read(key, true);
         }
@@ -165,7 +165,7 @@ public final class AuditingCache implements Cache {
             future.whenComplete((value, ex) -> {
                 if (ex == null) {
                     if (loaded.get()) {
-                        put(key);
+                        recordPut(key, value);
                     } else {
                         read(key, true);
                     }
@@ -186,7 +186,7 @@ public final class AuditingCache implements Cache {
             error("put", key, ex);
             throw ex;
         }
-        put(key);
+        recordPut(key, value);
     }
 
     @Override
@@ -202,7 +202,7 @@ public final class AuditingCache implements Cache {
             throw ex;
         }
         if (existing == null) {
-            put(key);
+            recordPut(key, value);
         }
         return existing;
     }
@@ -286,12 +286,12 @@ public final class AuditingCache implements Cache {
         read(key, false);
     }
 
-    private void put(Object key) {
+    private void recordPut(Object key, @Nullable Object value) {
         if (!audited) {
             return;
         }
         try {
-            recorder.put(name, counters, key, transactionAware);
+            recorder.put(name, counters, key, value, transactionAware);
         } catch (Throwable ex) {
             recorder.recordingFailed(ex);
         }

@@ -12,6 +12,7 @@ import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRead;
 import dev.cacheaudit.core.event.CacheRegistered;
+import dev.cacheaudit.core.event.EntityHeld;
 import dev.cacheaudit.core.state.CacheCounters;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -45,8 +46,20 @@ public final class CacheRecorder {
 
     private final @Nullable SpringVerificationBackend verification;
 
+    private final EntityIdentities entities;
+
     public CacheRecorder(CacheAudit audit, TransactionProbe transactions, double hitSampleRate) {
         this(audit, transactions, hitSampleRate, null, null);
+    }
+
+    /** A recorder that learns identifiers by annotation and convention only, with no configured id fields. */
+    public CacheRecorder(
+            CacheAudit audit,
+            TransactionProbe transactions,
+            double hitSampleRate,
+            @Nullable Loaders loaders,
+            @Nullable SpringVerificationBackend verification) {
+        this(audit, transactions, hitSampleRate, loaders, verification, java.util.Map.of());
     }
 
     /**
@@ -55,14 +68,17 @@ public final class CacheRecorder {
      * @param hitSampleRate the fraction of hits handed over as events
      * @param loaders where the calls that load entries are kept, when verification is on
      * @param verification the verifier's reads, when verification is on
+     * @param idFields the field that identifies a cache's values, per cache name, where configured
      */
     public CacheRecorder(
             CacheAudit audit,
             TransactionProbe transactions,
             double hitSampleRate,
             @Nullable Loaders loaders,
-            @Nullable SpringVerificationBackend verification) {
+            @Nullable SpringVerificationBackend verification,
+            java.util.Map<String, String> idFields) {
         this.audit = audit;
+        this.entities = new EntityIdentities(idFields);
         this.transactions = transactions;
         this.verifier = audit.verifierThread();
         this.loaders = loaders;
@@ -76,9 +92,14 @@ public final class CacheRecorder {
         return audit.counters(cache);
     }
 
-    /** Whether the current thread is the verifier's, for which audited caches are transparent. */
+    /** Whether the current thread is the verifier's or its reader's, for which audited caches are transparent. */
     boolean transparent() {
-        return verifier != null && Thread.currentThread() == verifier;
+        if (verifier == null) {
+            return false;
+        }
+        Thread thread = Thread.currentThread();
+        return thread == verifier
+                || (verification != null && verification.reads().isReaderThread());
     }
 
     void decorated(AuditingCache cache) {
@@ -129,12 +150,18 @@ public final class CacheRecorder {
         audit.submit(new CacheRead(cache, key, false, site, now));
     }
 
-    void put(String cache, CacheCounters counters, Object key, boolean transactionAware) {
+    void put(String cache, CacheCounters counters, Object key, @Nullable Object value, boolean transactionAware) {
         counters.put();
         Invocation invocation = Invocation.current();
         long loadStart = invocation != null ? invocation.loadStartNanos() : programmaticLoadStart(cache, key);
-        audit.submit(new CachePut(
-                cache, key, site(invocation), loadStart, transactions.current(transactionAware), System.nanoTime()));
+        long now = System.nanoTime();
+        audit.submit(
+                new CachePut(cache, key, site(invocation), loadStart, transactions.current(transactionAware), now));
+        // Which entity the value holds is read now, while the value is the one stored: it may change afterwards.
+        EntityHeld held = entities.held(cache, key, value, now);
+        if (held != null) {
+            audit.submit(held);
+        }
     }
 
     void evict(String cache, CacheCounters counters, Object key, boolean transactionAware) {

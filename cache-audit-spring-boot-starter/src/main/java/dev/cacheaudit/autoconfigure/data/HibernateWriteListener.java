@@ -2,6 +2,7 @@ package dev.cacheaudit.autoconfigure.data;
 
 import dev.cacheaudit.autoconfigure.support.CallSites;
 import dev.cacheaudit.autoconfigure.support.TransactionProbe;
+import dev.cacheaudit.autoconfigure.verify.SourceReads;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.SourceWrite;
 import java.io.Serial;
@@ -70,6 +71,10 @@ final class HibernateWriteListener
     }
 
     private void record(EntityPersister persister, Object id, SourceWrite.Kind kind) {
+        if (SourceReads.isVerificationRead()) {
+            // A verification read's write is rolled back, and is not the application's.
+            return;
+        }
         try {
             String site = transactions.transactionSite();
             audit.submit(new SourceWrite(

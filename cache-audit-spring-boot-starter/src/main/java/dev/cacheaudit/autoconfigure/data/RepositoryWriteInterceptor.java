@@ -2,6 +2,7 @@ package dev.cacheaudit.autoconfigure.data;
 
 import dev.cacheaudit.autoconfigure.support.CallSites;
 import dev.cacheaudit.autoconfigure.support.TransactionProbe;
+import dev.cacheaudit.autoconfigure.verify.SourceReads;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.TxState;
@@ -78,6 +79,10 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
     }
 
     private void record(SourceWrite.Kind kind, @Nullable Object[] args, @Nullable Object result) {
+        if (SourceReads.isVerificationRead()) {
+            // A verification read's write is rolled back, and is not the application's.
+            return;
+        }
         String site = CallSites.firstApplicationFrame();
         TxState tx = transactions.current(false);
         long now = System.nanoTime();

@@ -5,13 +5,11 @@ import dev.cacheaudit.core.verify.CheckTarget;
 import dev.cacheaudit.core.verify.Lookup;
 import dev.cacheaudit.core.verify.SourceOfTruth;
 import dev.cacheaudit.core.verify.VerificationBackend;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 
@@ -19,10 +17,20 @@ import org.springframework.cache.Cache;
  * Reads cache entries and their source for the verifier, on its thread. The cached value is read from the decorated
  * store directly, so nothing is recorded. The source is read by a {@link SourceOfTruth} bean for the cache when there
  * is one, otherwise by making the call that loaded the entry again through its proxy, while the audited caches are
- * transparent for the verifier's thread (a miss, and no put) — inside a read-only transaction when a transaction
- * manager exists.
+ * transparent for the thread that reads (a miss, and no put). Every source read goes through {@link SourceReads}: on a
+ * thread of its own, within the timeout, inside a transaction that is always rolled back.
  */
 public final class SpringVerificationBackend implements VerificationBackend {
+
+    private static final Method LOAD;
+
+    static {
+        try {
+            LOAD = SourceOfTruth.class.getMethod("load", Object.class);
+        } catch (NoSuchMethodException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
 
     private final Map<String, AuditingCache> caches = new ConcurrentHashMap<>();
 
@@ -34,24 +42,29 @@ public final class SpringVerificationBackend implements VerificationBackend {
 
     private final Set<String> optedOut;
 
-    private final Function<Callable<@Nullable Object>, @Nullable Object> readOnly;
+    private final SourceReads reads;
 
     /**
      * @param loaders the calls that loaded entries
      * @param sources sources of truth by cache name, looked up on first use: a source that depends on a repository
      *     would otherwise make a cycle with the entity manager factory, which the auditor's recording depends on
      * @param optedOut caches whose values must not be verified
-     * @param readOnly runs a read inside a read-only transaction (or just runs it)
+     * @param reads makes source reads, within a timeout and in a rolled-back transaction
      */
     public SpringVerificationBackend(
             Loaders loaders,
             java.util.function.Supplier<Map<String, SourceOfTruth>> sources,
             Set<String> optedOut,
-            Function<Callable<@Nullable Object>, @Nullable Object> readOnly) {
+            SourceReads reads) {
         this.loaders = loaders;
         this.sourceBeans = sources;
         this.optedOut = Set.copyOf(optedOut);
-        this.readOnly = readOnly;
+        this.reads = reads;
+    }
+
+    /** The source reads, with their counts of reads not made. */
+    public SourceReads reads() {
+        return reads;
     }
 
     /** Makes a decorated cache known to the verifier. */
@@ -81,24 +94,29 @@ public final class SpringVerificationBackend implements VerificationBackend {
 
     @Override
     public Lookup source(CheckTarget target) {
+        String cache = target.cache();
         try {
-            SourceOfTruth source = sources().get(target.cache());
+            SourceOfTruth source = sources().get(cache);
             if (source != null) {
                 Object key = key(target);
                 if (key == null) {
                     return Lookup.UNAVAILABLE;
                 }
-                return present(readOnly.apply(() -> source.load(key)));
+                return present(reads.read(cache, source, LOAD, () -> source.load(key)));
             }
-            Loaders.Loader loader = loaders.get(target.cache(), target.keyType(), target.printedKey());
+            Loaders.Loader loader = loaders.get(cache, target.keyType(), target.printedKey());
             if (loader == null) {
                 return Lookup.UNAVAILABLE;
             }
-            return present(readOnly.apply(() -> Loaders.Loader.invoke(loader)));
-        } catch (RuntimeException ex) {
-            Throwable cause =
-                    ex.getCause() instanceof InvocationTargetException invocation ? invocation.getCause() : ex;
-            return isNotFound(cause) ? Lookup.ABSENT : Lookup.UNAVAILABLE;
+            return present(reads.read(cache, loader.proxy(), loader.method(), () -> Loaders.Loader.invoke(loader)));
+        } catch (SkippedRead ex) {
+            return Lookup.UNAVAILABLE;
+        } catch (Exception ex) {
+            if (isNotFound(ex)) {
+                return Lookup.ABSENT;
+            }
+            reads.skip(cache, SkipReason.FAILED);
+            return Lookup.UNAVAILABLE;
         }
     }
 
