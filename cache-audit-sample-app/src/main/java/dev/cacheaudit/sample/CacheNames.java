@@ -52,6 +52,13 @@ public final class CacheNames {
     public static final List<String> SCENARIOS =
             List.of(PRICES, ORDER_TRACKING, RECOMMENDATIONS, ITEMS, STOCK_LEVELS, ITEM_PAGES, DAILY_DEALS);
 
+    /**
+     * The caches of the shared Redis manager, named at start-up as production apps do, so that Boot binds their meters
+     * and the auditor registers them (its counters start at zero) before the first request.
+     */
+    public static final List<String> SHARED =
+            List.of(USERS, USERS_BY_EMAIL, PRODUCTS, ORDERS, PRICES, ORDER_TRACKING, ITEMS, STOCK_LEVELS, ITEM_PAGES);
+
     /** How long {@link #ITEM_PAGES} keeps an entry: far longer than the stock it shows stays unchanged. */
     public static final Duration ITEM_PAGES_TIME_TO_LIVE = Duration.ofHours(1);
 

@@ -36,7 +36,9 @@ public class RedisCacheSetup {
                 .entryTtl(timeToLive);
         return RedisCacheManager.builder(immediateWriter(connectionFactory))
                 .cacheDefaults(defaults)
-                .initialCacheNames(new LinkedHashSet<>(CacheNames.ALL))
+                .initialCacheNames(new LinkedHashSet<>(CacheNames.SHARED))
+                // Named at start-up and with statistics, so Boot binds cache.gets/puts/removals for these caches.
+                .enableStatistics()
                 .withCacheConfiguration(CacheNames.ITEM_PAGES, defaults.entryTtl(CacheNames.ITEM_PAGES_TIME_TO_LIVE))
                 .build();
     }

@@ -156,8 +156,17 @@ public class CacheAuditAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CacheAuditMetrics cacheAuditMetrics(CacheAudit audit) {
-        return new CacheAuditMetrics(audit);
+    CacheAuditMetrics cacheAuditMetrics(
+            CacheAudit audit,
+            CacheAuditProperties properties,
+            ObjectProvider<dev.cacheaudit.autoconfigure.metrics.CacheAuditMetricsProperties> metrics) {
+        boolean histograms = metrics.getIfAvailable(
+                        dev.cacheaudit.autoconfigure.metrics.CacheAuditMetricsProperties::new)
+                .isHistograms();
+        return new CacheAuditMetrics(
+                audit,
+                new dev.cacheaudit.core.metrics.MeterSettings(
+                        properties.getLimits().getMaxCaches(), histograms));
     }
 
     @Bean

@@ -103,6 +103,21 @@ public final class FindingStore {
         return dropped.get();
     }
 
+    /**
+     * Forgets the findings that match, as when people on call acknowledge them; a finding seen again later comes back.
+     *
+     * @return how many were forgotten
+     */
+    public int remove(java.util.function.Predicate<Finding> which) {
+        int removed = 0;
+        for (Map.Entry<Id, Entry> entry : findings.entrySet()) {
+            if (which.test(entry.getValue().toFinding()) && findings.remove(entry.getKey(), entry.getValue())) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /** Forgets every finding (between tests, for instance). */
     public void clear() {
         findings.clear();

@@ -6,7 +6,10 @@ import dev.cacheaudit.core.engine.AuditEngine;
 import dev.cacheaudit.core.engine.InternalErrors;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.event.VerificationOutcome;
+import dev.cacheaudit.core.finding.Finding;
+import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.FindingStore;
+import dev.cacheaudit.core.finding.Severity;
 import dev.cacheaudit.core.state.CacheCounters;
 import dev.cacheaudit.core.verify.VerificationStats;
 import io.micrometer.core.instrument.Counter;
@@ -25,7 +28,10 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  *   <li>{@code cache.audit.operations} (tags {@code cache}, {@code result}: hit, miss, put, evict, clear, error):
  *       cache operations observed.
- *   <li>{@code cache.audit.findings} (tags {@code kind}, {@code severity}, {@code cache}): sightings of problems.
+ *   <li>{@code cache.audit.findings} (tags {@code kind}, {@code severity}, {@code cache}): sightings of problems;
+ *       registered at zero for every kind when a cache appears, so that {@code increase()} sees the first sighting.
+ *   <li>{@code cache.audit.findings.active} (tags {@code kind}, {@code severity}, {@code cache}): distinct findings
+ *       held now (deduplicated, until cleared); the gauge to alert on.
  *   <li>{@code cache.audit.writes} (tag {@code outcome}: covered, uncovered, unheld): writes to the source of truth,
  *       per cache holding the written entity, by whether an invalidation covered them.
  *   <li>{@code cache.audit.eviction.duration} (tag {@code outcome}: removed, absent, failed): how long Redis
@@ -43,29 +49,44 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code cache.audit.state.size}: estimated heap of the per-key history, in bytes.
  *   <li>{@code cache.audit.findings.dropped}: distinct findings not stored because the store was full.
  * </ul>
+ *
+ * <p>The {@code cache} tag is bounded by {@link MeterSettings#maxCaches()}: caches beyond it share the tag
+ * {@value MeterNames#OTHER_CACHES} (their per-cache operation counters are not registered). Timers publish percentile
+ * histograms only when {@link MeterSettings#histograms()} is on.
  */
 public final class CacheAuditMetrics implements MeterBinder {
 
     private final CacheAudit audit;
 
+    private final MeterSettings settings;
+
+    private final CacheTags cacheTags;
+
     public CacheAuditMetrics(CacheAudit audit) {
-        this.audit = audit;
+        this(audit, MeterSettings.DEFAULTS);
+    }
+
+    public CacheAuditMetrics(CacheAudit audit, MeterSettings settings) {
+        this.audit = java.util.Objects.requireNonNull(audit, "audit");
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.cacheTags = new CacheTags(settings.maxCaches());
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        audit.caches().onCache((cache, counters) -> bindCache(registry, cache, counters));
-        audit.onObservation(observation -> Counter.builder(MeterNames.FINDINGS)
-                .description("Sightings of cache consistency problems")
-                .tags(
-                        MeterNames.TAG_KIND,
-                        observation.kind().name(),
-                        MeterNames.TAG_SEVERITY,
-                        observation.kind().severity().name(),
-                        MeterNames.TAG_CACHE,
-                        observation.cache())
-                .register(registry)
+        boolean verifying = audit.verificationStats() != null;
+        audit.caches().onCache((cache, counters) -> {
+            if (cacheTags.admit(cache)) {
+                bindCache(registry, cache, counters, verifying);
+            }
+        });
+        audit.onObservation(observation -> findings(registry, observation.kind(), cacheTags.tag(observation.cache()))
                 .increment());
+        audit.findings().addListener((finding, first) -> {
+            if (first) {
+                activeFindings(registry, finding.kind(), finding.severity(), finding.cache());
+            }
+        });
         WriteCoverage coverage = audit.writeCoverage();
         writes(registry, coverage, "covered", WriteCoverage::coveredCount);
         writes(registry, coverage, "uncovered", WriteCoverage::uncoveredCount);
@@ -116,28 +137,24 @@ public final class CacheAuditMetrics implements MeterBinder {
     private void bindVerification(MeterRegistry registry, VerificationStats verification) {
         audit.onEvent(event -> {
             if (event instanceof VerificationOutcome outcome) {
-                Counter.builder(MeterNames.VERIFICATIONS)
-                        .description("Cache entries checked against the source of truth, by outcome")
-                        .tags(
-                                MeterNames.TAG_CACHE,
-                                outcome.cache(),
-                                MeterNames.TAG_OUTCOME,
-                                outcome.outcome().name().toLowerCase(java.util.Locale.ROOT))
-                        .register(registry)
+                verifications(registry, cacheTags.tag(outcome.cache()), outcome.outcome())
                         .increment();
             }
         });
         verification.onStaleness((cache, staleFor) -> Timer.builder(MeterNames.STALENESS)
                 .description("How long stale entries were stale: until seen fresh again, or until reported")
-                .tags(MeterNames.TAG_CACHE, cache)
-                .publishPercentileHistogram()
+                .tags(MeterNames.TAG_CACHE, cacheTags.tag(cache))
+                .publishPercentileHistogram(settings.histograms())
                 .register(registry)
                 .record(staleFor));
-        verification.onConsistency((cache, consistency) -> Gauge.builder(
-                        MeterNames.CONSISTENCY, consistency, VerificationStats.Consistency::ratio)
-                .description("Fresh ÷ verified entries, per cache and per window after a write (or 'sample')")
-                .tags(MeterNames.TAG_CACHE, cache, MeterNames.TAG_WINDOW, consistency.window())
-                .register(registry));
+        verification.onConsistency((cache, consistency) -> {
+            if (cacheTags.admit(cache)) {
+                Gauge.builder(MeterNames.CONSISTENCY, consistency, VerificationStats.Consistency::ratio)
+                        .description("Fresh ÷ verified entries, per cache and per window after a write (or 'sample')")
+                        .tags(MeterNames.TAG_CACHE, cache, MeterNames.TAG_WINDOW, consistency.window())
+                        .register(registry);
+            }
+        });
     }
 
     private static void writes(
@@ -149,16 +166,76 @@ public final class CacheAuditMetrics implements MeterBinder {
                 .register(registry);
     }
 
-    private static Timer evictionTimer(MeterRegistry registry, String outcome) {
+    private Timer evictionTimer(MeterRegistry registry, String outcome) {
         return Timer.builder(MeterNames.EVICTION_DURATION)
                 .description("How long Redis DEL/UNLINK evictions took from dispatch to completion (Spring Data"
                         + " Redis 4 sends them without waiting)")
                 .tags(MeterNames.TAG_OUTCOME, outcome)
-                .publishPercentileHistogram()
+                .publishPercentileHistogram(settings.histograms())
                 .register(registry);
     }
 
-    private static void bindCache(MeterRegistry registry, String cache, CacheCounters counters) {
+    private static Counter findings(MeterRegistry registry, FindingKind kind, String cacheTag) {
+        return Counter.builder(MeterNames.FINDINGS)
+                .description("Sightings of cache consistency problems")
+                .tags(
+                        MeterNames.TAG_KIND,
+                        kind.name(),
+                        MeterNames.TAG_SEVERITY,
+                        kind.severity().name(),
+                        MeterNames.TAG_CACHE,
+                        cacheTag)
+                .register(registry);
+    }
+
+    private static Counter verifications(MeterRegistry registry, String cacheTag, VerificationOutcome.Outcome outcome) {
+        return Counter.builder(MeterNames.VERIFICATIONS)
+                .description("Cache entries checked against the source of truth, by outcome")
+                .tags(
+                        MeterNames.TAG_CACHE,
+                        cacheTag,
+                        MeterNames.TAG_OUTCOME,
+                        outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry);
+    }
+
+    private void activeFindings(MeterRegistry registry, FindingKind kind, Severity severity, String cache) {
+        String cacheTag = cacheTags.tag(cache);
+        FindingStore store = audit.findings();
+        Gauge.builder(MeterNames.FINDINGS_ACTIVE, store, s -> active(s, kind, severity, cacheTag))
+                .description("Distinct cache consistency problems held now (deduplicated, until cleared)")
+                .tags(
+                        MeterNames.TAG_KIND,
+                        kind.name(),
+                        MeterNames.TAG_SEVERITY,
+                        severity.name(),
+                        MeterNames.TAG_CACHE,
+                        cacheTag)
+                .register(registry);
+    }
+
+    private double active(FindingStore store, FindingKind kind, Severity severity, String cacheTag) {
+        long count = 0;
+        for (Finding finding : store.findings()) {
+            if (finding.kind() == kind
+                    && finding.severity() == severity
+                    && cacheTags.tag(finding.cache()).equals(cacheTag)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void bindCache(MeterRegistry registry, String cache, CacheCounters counters, boolean verifying) {
+        // Registered at zero, so that increase() and rate() see the first sighting and the first stale check.
+        for (FindingKind kind : FindingKind.values()) {
+            findings(registry, kind, cache);
+        }
+        if (verifying) {
+            for (VerificationOutcome.Outcome outcome : VerificationOutcome.Outcome.values()) {
+                verifications(registry, cache, outcome);
+            }
+        }
         operation(registry, cache, "hit", counters, CacheCounters::hits);
         operation(registry, cache, "miss", counters, CacheCounters::misses);
         operation(registry, cache, "put", counters, CacheCounters::puts);

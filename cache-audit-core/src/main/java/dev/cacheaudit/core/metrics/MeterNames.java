@@ -29,6 +29,11 @@ public final class MeterNames {
 
     public static final String FINDINGS_DROPPED = "cache.audit.findings.dropped";
 
+    public static final String FINDINGS_ACTIVE = "cache.audit.findings.active";
+
+    /** The {@code cache} tag of caches beyond {@link MeterSettings#maxCaches()}. */
+    public static final String OTHER_CACHES = "_other";
+
     public static final String TAG_CACHE = "cache";
 
     public static final String TAG_KIND = "kind";

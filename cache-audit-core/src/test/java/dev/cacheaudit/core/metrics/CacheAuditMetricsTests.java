@@ -154,4 +154,95 @@ class CacheAuditMetricsTests {
             }
         }
     }
+
+    @Test
+    void findingCountersOfEveryKindStartAtZeroWhenACacheAppears() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (CacheAudit audit = audit()) {
+            new CacheAuditMetrics(audit).bindTo(registry);
+            audit.counters("carts");
+
+            assertThat(registry.find(MeterNames.FINDINGS)
+                            .tag(MeterNames.TAG_CACHE, "carts")
+                            .counters())
+                    .hasSize(FindingKind.values().length)
+                    .allSatisfy(counter -> assertThat(counter.count()).isZero());
+            assertThat(registry.get(MeterNames.FINDINGS)
+                            .tags(MeterNames.TAG_KIND, "KEY_MISMATCH", MeterNames.TAG_CACHE, "carts")
+                            .counter()
+                            .getId()
+                            .getTag(MeterNames.TAG_SEVERITY))
+                    .isEqualTo("ERROR");
+        }
+    }
+
+    @Test
+    void activeFindingsAreAGaugeOfDistinctFindingsHeldNow() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (CacheAudit audit = audit()) {
+            new CacheAuditMetrics(audit).bindTo(registry);
+            assertThat(registry.find(MeterNames.FINDINGS_ACTIVE).gauges()).isEmpty();
+
+            audit.submit(new CacheClear("users", null, TxState.NONE, 1));
+            audit.submit(new CacheClear("users", null, TxState.NONE, 2));
+            assertThat(audit.awaitQuiescence(PATIENCE)).isTrue();
+
+            io.micrometer.core.instrument.Gauge active = registry.get(MeterNames.FINDINGS_ACTIVE)
+                    .tags(
+                            MeterNames.TAG_KIND, "FULL_CLEAR",
+                            MeterNames.TAG_SEVERITY, "WARN",
+                            MeterNames.TAG_CACHE, "users")
+                    .gauge();
+            // Two sightings of one problem: one active finding.
+            assertThat(active.value()).isEqualTo(1);
+            audit.findings().clear();
+            assertThat(active.value()).isZero();
+        }
+    }
+
+    @Test
+    void theCacheTagIsBoundedSoCachesBeyondTheLimitShareOne() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (CacheAudit audit = audit()) {
+            new CacheAuditMetrics(audit, new MeterSettings(2, false)).bindTo(registry);
+            audit.counters("a");
+            audit.counters("b");
+            audit.counters("c");
+            audit.submit(new CacheClear("c", null, TxState.NONE, 1));
+            audit.submit(new CacheClear("d", null, TxState.NONE, 2));
+            assertThat(audit.awaitQuiescence(PATIENCE)).isTrue();
+
+            assertThat(registry.getMeters())
+                    .extracting(meter -> meter.getId().getTag(MeterNames.TAG_CACHE))
+                    .filteredOn(java.util.Objects::nonNull)
+                    .containsOnly("a", "b", MeterNames.OTHER_CACHES);
+            assertThat(registry.get(MeterNames.FINDINGS)
+                            .tags(MeterNames.TAG_KIND, "FULL_CLEAR", MeterNames.TAG_CACHE, MeterNames.OTHER_CACHES)
+                            .counter()
+                            .count())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void percentileHistogramsAreOptIn() {
+        for (boolean histograms : new boolean[] {false, true}) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            Map<String, Boolean> histogramByMeter = new java.util.concurrent.ConcurrentHashMap<>();
+            registry.config().meterFilter(new io.micrometer.core.instrument.config.MeterFilter() {
+                @Override
+                public io.micrometer.core.instrument.distribution.DistributionStatisticConfig configure(
+                        Meter.Id id, io.micrometer.core.instrument.distribution.DistributionStatisticConfig config) {
+                    histogramByMeter.put(id.getName(), Boolean.TRUE.equals(config.isPercentileHistogram()));
+                    return config;
+                }
+            });
+            try (CacheAudit audit = audit()) {
+                new CacheAuditMetrics(audit, new MeterSettings(10, histograms)).bindTo(registry);
+                assertThat(histogramByMeter)
+                        .as("percentile histograms with histograms=%s", histograms)
+                        .containsEntry(MeterNames.EVICTION_DURATION, histograms);
+            }
+        }
+    }
 }

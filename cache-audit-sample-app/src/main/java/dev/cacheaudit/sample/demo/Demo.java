@@ -7,8 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
@@ -42,13 +44,14 @@ public class Demo {
 
     private final List<Traffic> traffic;
 
-    private final CacheAudit audit;
+    /** Absent with {@code cache-audit.enabled=false}: the demo then only sends its traffic, for comparison. */
+    private final @Nullable CacheAudit audit;
 
     private final DemoProperties properties;
 
-    Demo(List<Traffic> traffic, CacheAudit audit, DemoProperties properties) {
+    Demo(List<Traffic> traffic, ObjectProvider<CacheAudit> audit, DemoProperties properties) {
         this.traffic = List.copyOf(traffic);
-        this.audit = Objects.requireNonNull(audit, "audit");
+        this.audit = audit.getIfAvailable();
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 
@@ -82,10 +85,24 @@ public class Demo {
         return log;
     }
 
-    /** Drives the traffic, waits for the auditor and prints what it saw. */
-    public AuditReport run(PrintStream out) {
+    /**
+     * Drives the traffic, waits for the auditor and prints what it saw, then stays up for {@code sample.demo.linger}
+     * (so that a metrics scraper can read the meters). Without the auditor, only drives the traffic.
+     *
+     * @return the auditor's report, or {@code null} when cache-audit is disabled
+     */
+    public @Nullable AuditReport run(PrintStream out) {
         TrafficLog log = drive();
-        settle();
+        CacheAudit audit = this.audit;
+        if (audit == null) {
+            out.println("cache-audit is disabled (cache-audit.enabled=false): the demo sent " + log.reads()
+                    + " reads and " + log.writes() + " writes, unaudited; "
+                    + log.staleAnswers().size()
+                    + " answers were stale and nothing said why");
+            pause(properties.getLinger());
+            return null;
+        }
+        pause(properties.getSettle());
         if (!audit.awaitQuiescence(properties.getQuiescenceTimeout())) {
             logger.warn(
                     "cache-audit had not analysed every event after {}; the report may be incomplete",
@@ -93,12 +110,16 @@ public class Demo {
         }
         AuditReport report = audit.report();
         new DemoPrinter(out).print(log, report);
+        pause(properties.getLinger());
         return report;
     }
 
-    private void settle() {
+    private static void pause(java.time.Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            return;
+        }
         try {
-            Thread.sleep(properties.getSettle().toMillis());
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }

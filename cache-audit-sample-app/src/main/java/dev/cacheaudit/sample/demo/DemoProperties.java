@@ -18,6 +18,20 @@ public class DemoProperties {
     /** How long to wait at most for the auditor to analyse every recorded event. */
     private Duration quiescenceTimeout = Duration.ofSeconds(10);
 
+    /**
+     * How long the demo stays up after printing its findings, so that a metrics scraper (Prometheus on
+     * /actuator/prometheus, with a web server on) can read the meters; 0 to exit at once.
+     */
+    private Duration linger = Duration.ZERO;
+
+    public Duration getLinger() {
+        return linger;
+    }
+
+    public void setLinger(Duration linger) {
+        this.linger = linger;
+    }
+
     public Duration getSettle() {
         return settle;
     }

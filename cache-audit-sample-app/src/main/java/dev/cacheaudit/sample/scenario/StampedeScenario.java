@@ -1,5 +1,6 @@
 package dev.cacheaudit.sample.scenario;
 
+import dev.cacheaudit.sample.CacheNames;
 import dev.cacheaudit.sample.SampleBugs;
 import dev.cacheaudit.sample.demo.Traffic;
 import dev.cacheaudit.sample.item.Item;
@@ -62,7 +63,11 @@ class StampedeScenario {
             RedisCacheConfiguration deals = RedisCacheConfiguration.defaultCacheConfig(
                             getClass().getClassLoader())
                     .entryTtl(DailyDeals.TIME_TO_LIVE);
-            return RedisCacheManager.builder(lockingWriter).cacheDefaults(deals).build();
+            return RedisCacheManager.builder(lockingWriter)
+                    .cacheDefaults(deals)
+                    .initialCacheNames(java.util.Set.of(CacheNames.DAILY_DEALS))
+                    .enableStatistics()
+                    .build();
         }
 
         @Bean

@@ -1,5 +1,6 @@
 package dev.cacheaudit.sample.scenario;
 
+import dev.cacheaudit.sample.CacheNames;
 import dev.cacheaudit.sample.RedisCacheSetup;
 import dev.cacheaudit.sample.SampleBugs;
 import dev.cacheaudit.sample.demo.Traffic;
@@ -57,6 +58,8 @@ class SwallowedEvictScenario {
                     .entryTtl(Duration.ofMinutes(10));
             return RedisCacheManager.builder(RedisCacheSetup.immediateWriter(connection.connectionFactory()))
                     .cacheDefaults(defaults)
+                    .initialCacheNames(java.util.Set.of(CacheNames.RECOMMENDATIONS))
+                    .enableStatistics()
                     .build();
         }
 

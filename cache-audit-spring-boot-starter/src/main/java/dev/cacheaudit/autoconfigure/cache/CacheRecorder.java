@@ -92,14 +92,31 @@ public final class CacheRecorder {
         return audit.counters(cache);
     }
 
-    /** Whether the current thread is the verifier's or its reader's, for which audited caches are transparent. */
+    /** The thread of the one probe running now (the Actuator endpoint's), transparent like the verifier's. */
+    private volatile @Nullable Thread prober;
+
+    /** Whether the current thread is the verifier's, its reader's or a probe's, for which audited caches are transparent. */
     boolean transparent() {
         if (verifier == null) {
             return false;
         }
-        Thread thread = Thread.currentThread();
-        return thread == verifier
+        Thread current = Thread.currentThread();
+        return current == verifier
+                || current == prober
                 || (verification != null && verification.reads().isReaderThread());
+    }
+
+    /**
+     * Runs {@code action} with every audited cache transparent for this thread, as for the verifier: re-making a loading
+     * call reads the source of truth. One at a time; only with verification on.
+     */
+    public synchronized <T> T transparently(java.util.function.Supplier<T> action) {
+        prober = Thread.currentThread();
+        try {
+            return action.get();
+        } finally {
+            prober = null;
+        }
     }
 
     void decorated(AuditingCache cache) {
