@@ -5,6 +5,7 @@ import dev.cacheaudit.core.detect.Detectors;
 import dev.cacheaudit.core.detect.WriteCoverage;
 import dev.cacheaudit.core.engine.AuditEngine;
 import dev.cacheaudit.core.engine.EngineSettings;
+import dev.cacheaudit.core.engine.InternalErrors;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.VerificationOutcome;
@@ -54,7 +55,9 @@ public final class CacheAudit implements AutoCloseable {
 
     private final Instant startedAt;
 
-    private final CacheRegistry caches = new CacheRegistry();
+    private final CacheRegistry caches;
+
+    private final InternalErrors errors = new InternalErrors();
 
     private final KeyRedactor redactor;
 
@@ -81,6 +84,7 @@ public final class CacheAudit implements AutoCloseable {
         this.instance = builder.instance;
         this.clock = builder.clock;
         this.startedAt = clock.instant();
+        this.caches = new CacheRegistry(builder.engine.limits().maxCaches());
         this.redactor = builder.redactionHashKey != null
                 ? new KeyRedactor(builder.redaction, builder.redactionHashKey)
                 : new KeyRedactor(builder.redaction);
@@ -99,8 +103,8 @@ public final class CacheAudit implements AutoCloseable {
         }
         if (builder.verificationSettings != null && builder.verificationBackend != null) {
             this.verificationStats = new VerificationStats();
-            this.verificationWorker =
-                    new VerificationWorker(builder.verificationBackend, builder.verificationSettings, this::submit);
+            this.verificationWorker = new VerificationWorker(
+                    builder.verificationBackend, builder.verificationSettings, this::submit, errors);
             detectors.add(new VerificationDetector(
                     builder.verificationSettings,
                     verificationWorker,
@@ -111,7 +115,7 @@ public final class CacheAudit implements AutoCloseable {
             this.verificationStats = null;
             this.verificationWorker = null;
         }
-        this.engine = new AuditEngine(builder.engine, state, detectors, findings, this::observed);
+        this.engine = new AuditEngine(builder.engine, state, detectors, findings, this::observed, errors);
     }
 
     public static Builder builder() {

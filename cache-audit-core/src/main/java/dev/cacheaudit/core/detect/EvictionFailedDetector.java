@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * {@code EVICTION_FAILED}: an eviction or clear that threw, one that a {@code CacheErrorHandler} swallowed so the
  * application never knew, and an asynchronous {@code DEL}/{@code UNLINK} that Redis refused or that never completed
  * (Spring Data Redis 4 sends evictions without waiting). The cache decorator sees the failure first and the error
- * handler then tells whether it was swallowed; the two sightings of one failure are reported once. A failed
- * synchronous command that the cache decorator also saw is reported once too.
+ * handler then tells whether it was swallowed; the two sightings of one failure are paired by the thread they ran on
+ * (other threads' events may come between them) and reported once. A failure that no handler claims within a second
+ * reached the application. A failed synchronous command that the cache decorator also saw is reported once too.
  */
 public final class EvictionFailedDetector implements Detector {
 
@@ -28,7 +29,11 @@ public final class EvictionFailedDetector implements Detector {
 
     private final KeyRedactor redactor;
 
-    private @Nullable CacheError unresolved;
+    /** How many threads may have a failure waiting for their error handler's verdict at once. */
+    private static final int MAX_UNRESOLVED = 1000;
+
+    /** Per thread, the failure the cache decorator saw and that no error handler has claimed yet. */
+    private final Map<Long, CacheError> unresolved = new LinkedHashMap<>();
 
     private final Map<String, Long> lastCacheFailure = new LinkedHashMap<>();
 
@@ -46,31 +51,33 @@ public final class EvictionFailedDetector implements Detector {
             if (lastCacheFailure.size() > 1000) {
                 lastCacheFailure.remove(lastCacheFailure.keySet().iterator().next());
             }
-            CacheError previous = unresolved;
             if (error.swallowed()) {
-                unresolved = null;
+                CacheError previous = unresolved.remove(error.thread());
                 if (previous != null && !sameFailure(previous, error)) {
                     findings.report(fromCache(previous, state));
                 }
                 findings.report(fromCache(error, state));
             } else {
+                CacheError previous = unresolved.remove(error.thread());
                 if (previous != null) {
                     findings.report(fromCache(previous, state));
                 }
-                unresolved = error;
+                if (unresolved.size() >= MAX_UNRESOLVED) {
+                    Long eldest = unresolved.keySet().iterator().next();
+                    findings.report(fromCache(unresolved.remove(eldest), state));
+                }
+                unresolved.put(error.thread(), error);
             }
         } else if (event instanceof RedisCommand command && command.failed() && isDelete(command.command())) {
             if (wireFailures.size() < 1000) {
                 wireFailures.add(command);
             }
-        } else {
-            flush(state, findings);
         }
     }
 
     @Override
     public void onTick(long nowNanos, AuditState state, FindingSink findings) {
-        flush(state, findings);
+        flush(nowNanos, state, findings);
         java.util.Iterator<RedisCommand> pending = wireFailures.iterator();
         while (pending.hasNext()) {
             RedisCommand command = pending.next();
@@ -81,12 +88,15 @@ public final class EvictionFailedDetector implements Detector {
         }
     }
 
-    /** A failure that no error handler claimed: the application saw the exception. */
-    private void flush(AuditState state, FindingSink findings) {
-        CacheError previous = unresolved;
-        if (previous != null) {
-            unresolved = null;
-            findings.report(fromCache(previous, state));
+    /** Failures that no error handler claimed in time: the application saw the exception. */
+    private void flush(long nowNanos, AuditState state, FindingSink findings) {
+        java.util.Iterator<CacheError> waiting = unresolved.values().iterator();
+        while (waiting.hasNext()) {
+            CacheError error = waiting.next();
+            if (nowNanos - error.nanos() >= SAME_FAILURE_NANOS) {
+                waiting.remove();
+                findings.report(fromCache(error, state));
+            }
         }
     }
 

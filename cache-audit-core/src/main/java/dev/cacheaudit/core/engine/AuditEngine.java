@@ -13,21 +13,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes events from any thread and analyses them on its own. {@link #submit(CacheEvent)} never blocks and never
  * locks: when the queue is full the event is dropped and counted. The analysis thread applies each event to the
- * {@link AuditState}, then hands it to every {@link Detector}; a detector that throws is counted and skipped.
+ * {@link AuditState}, then hands it to every {@link Detector}; a detector that throws is counted and skipped. Whatever
+ * an event carries (a key whose {@code hashCode} or {@code toString} throws, even an {@code Error}) costs that event
+ * only: the fault is counted in {@link #errors()}, and should the analysis thread die all the same, a new one takes
+ * over, counted too.
  */
 public final class AuditEngine implements AutoCloseable {
 
-    private static final Logger logger = LoggerFactory.getLogger(AuditEngine.class);
-
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-
-    private static final long ERROR_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final EventQueue queue;
 
@@ -41,17 +38,15 @@ public final class AuditEngine implements AutoCloseable {
 
     private final long tickNanos;
 
-    private final LongAdder internalErrors = new LongAdder();
+    private final InternalErrors errors;
 
     private final LongAdder processed = new LongAdder();
 
-    private final Thread thread;
+    private volatile Thread thread;
 
     private volatile long coarseNanos = System.nanoTime();
 
     private volatile boolean running;
-
-    private long lastErrorLogNanos;
 
     private volatile long forgottenSnapshot;
 
@@ -63,6 +58,25 @@ public final class AuditEngine implements AutoCloseable {
             List<Detector> detectors,
             FindingStore findings,
             Consumer<Observation> onObservation) {
+        this(settings, state, detectors, findings, onObservation, new InternalErrors());
+    }
+
+    /**
+     * @param settings how the engine runs
+     * @param state the engine's memory
+     * @param detectors what analyses the events
+     * @param findings where findings are kept
+     * @param onObservation told of every observation
+     * @param errors where the faults the engine survives are counted
+     */
+    public AuditEngine(
+            EngineSettings settings,
+            AuditState state,
+            List<Detector> detectors,
+            FindingStore findings,
+            Consumer<Observation> onObservation,
+            InternalErrors errors) {
+        this.errors = Objects.requireNonNull(errors, "errors");
         this.queue = new EventQueue(settings.queueCapacity());
         this.state = Objects.requireNonNull(state, "state");
         this.detectors = List.copyOf(detectors);
@@ -72,8 +86,30 @@ public final class AuditEngine implements AutoCloseable {
             findings.record(observation);
             onObservation.accept(observation);
         };
-        this.thread = new Thread(this::run, "cache-audit-engine");
-        this.thread.setDaemon(true);
+        this.thread = newThread();
+    }
+
+    private Thread newThread() {
+        Thread analysis = new Thread(this::run, "cache-audit-engine");
+        analysis.setDaemon(true);
+        analysis.setUncaughtExceptionHandler(this::died);
+        return analysis;
+    }
+
+    /** The analysis thread died of something no catch could hold (an {@code Error} of the VM, say): start another. */
+    private void died(Thread dead, Throwable cause) {
+        errors.record(
+                InternalErrors.Where.ENGINE_THREAD,
+                "an event",
+                "that event is lost and a new analysis thread takes over",
+                cause);
+        synchronized (this) {
+            if (running && thread == dead) {
+                Thread replacement = newThread();
+                thread = replacement;
+                replacement.start();
+            }
+        }
     }
 
     /** Starts the analysis thread. */
@@ -132,7 +168,20 @@ public final class AuditEngine implements AutoCloseable {
 
     private void process(CacheEvent event) {
         try {
-            state.apply(event);
+            try {
+                state.apply(event);
+            } catch (VirtualMachineError ex) {
+                if (!(ex instanceof StackOverflowError)) {
+                    throw ex;
+                }
+                stateError(event, ex);
+                return;
+            } catch (Throwable ex) {
+                // The event's key or value cannot be handled (its hashCode, equals or toString throws, or recurses
+                // without end): detectors would fail on it the same way, so it costs this event only.
+                stateError(event, ex);
+                return;
+            }
             for (Detector detector : detectors) {
                 try {
                     detector.on(event, state, sink);
@@ -140,13 +189,11 @@ public final class AuditEngine implements AutoCloseable {
                     if (!(ex instanceof StackOverflowError)) {
                         throw ex;
                     }
-                    internalError(detector, ex);
+                    detectorError(detector, ex);
                 } catch (Throwable ex) {
-                    internalError(detector, ex);
+                    detectorError(detector, ex);
                 }
             }
-        } catch (RuntimeException | StackOverflowError ex) {
-            internalError(state, ex);
         } finally {
             processed.increment();
             queue.done();
@@ -163,32 +210,53 @@ public final class AuditEngine implements AutoCloseable {
                 if (!(ex instanceof StackOverflowError)) {
                     throw ex;
                 }
-                internalError(detector, ex);
+                detectorError(detector, ex);
             } catch (Throwable ex) {
-                internalError(detector, ex);
+                detectorError(detector, ex);
             }
         }
     }
 
-    private void internalError(Object source, Throwable ex) {
-        internalErrors.increment();
-        long now = System.nanoTime();
-        if (lastErrorLogNanos == 0 || now - lastErrorLogNanos > ERROR_LOG_INTERVAL_NANOS) {
-            lastErrorLogNanos = now;
-            logger.warn(
-                    "cache-audit internal error in {} (further errors are counted in cache.audit.internal.errors"
-                            + " and logged at most once a minute)",
-                    source.getClass().getSimpleName(),
-                    ex);
-        }
+    private void stateError(CacheEvent event, Throwable ex) {
+        errors.record(
+                InternalErrors.Where.STATE,
+                "a " + event.getClass().getSimpleName() + " event",
+                "such events are left out of the analysis (a key whose hashCode, equals or toString throws, say)",
+                ex);
     }
 
-    /** Counts a fault of the recording layer, such as a key whose {@code toString} threw. */
+    private void detectorError(Detector detector, Throwable ex) {
+        String name = detector.getClass().getSimpleName();
+        errors.record(
+                InternalErrors.Where.DETECTOR,
+                "events in " + name,
+                name + " misses the events it fails on; the other detectors go on",
+                ex);
+    }
+
+    /**
+     * Counts a fault of the recording layer, such as a key whose {@code toString} threw, and logs the first of its
+     * kind at WARN.
+     *
+     * @param subject what could not be recorded, in words (e.g. {@code "a cache operation"})
+     * @param ex what was thrown
+     */
+    public void recordingError(String subject, Throwable ex) {
+        errors.record(
+                InternalErrors.Where.RECORDING,
+                subject,
+                "such operations are missing from the audit (the application's call went on unchanged)",
+                ex);
+    }
+
+    /** Counts a fault of the recording layer; prefer {@link #recordingError(String, Throwable)}, which says what. */
     public void recordingError(Throwable ex) {
-        internalErrors.increment();
-        if (logger.isDebugEnabled()) {
-            logger.debug("cache-audit recording error", ex);
-        }
+        recordingError("an event", ex);
+    }
+
+    /** The faults the auditor survived, by where they happened. */
+    public InternalErrors errors() {
+        return errors;
     }
 
     /** How many events were dropped because the queue was full. */
@@ -203,7 +271,7 @@ public final class AuditEngine implements AutoCloseable {
 
     /** How many faults of the auditor itself were counted. */
     public long internalErrors() {
-        return internalErrors.sum();
+        return errors.total();
     }
 
     /** How many keys, shapes and caches the state forgot to stay within its limits, as of the last tick. */
@@ -241,7 +309,9 @@ public final class AuditEngine implements AutoCloseable {
             return;
         }
         awaitQuiescence(Duration.ofSeconds(5));
-        running = false;
+        synchronized (this) {
+            running = false;
+        }
         try {
             thread.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException ex) {

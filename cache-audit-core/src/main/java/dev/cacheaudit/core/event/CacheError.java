@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param swallowed whether the application went on as if the operation had succeeded
  * @param site the method or first application frame that caused it, when known
  * @param nanos when it happened
+ * @param thread the id of the thread the operation ran on: the cache decorator and the error handler see one failure
+ *     on one thread, one after the other, and this pairs their two sightings however other threads' events interleave
  */
 public record CacheError(
         String cache,
@@ -20,5 +22,28 @@ public record CacheError(
         String exception,
         boolean swallowed,
         @Nullable String site,
-        long nanos)
-        implements CacheEvent {}
+        long nanos,
+        long thread)
+        implements CacheEvent {
+
+    /** A failure seen on the current thread. */
+    @SuppressWarnings("deprecation") // Thread#threadId is JDK 19+; getId is the same number on JDK 17.
+    public CacheError(
+            String cache,
+            String operation,
+            @Nullable Object key,
+            String exception,
+            boolean swallowed,
+            @Nullable String site,
+            long nanos) {
+        this(
+                cache,
+                operation,
+                key,
+                exception,
+                swallowed,
+                site,
+                nanos,
+                Thread.currentThread().getId());
+    }
+}

@@ -3,6 +3,7 @@ package dev.cacheaudit.core.metrics;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.detect.WriteCoverage;
 import dev.cacheaudit.core.engine.AuditEngine;
+import dev.cacheaudit.core.engine.InternalErrors;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.finding.Finding;
@@ -41,8 +42,10 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code cache.audit.consistency} (tags {@code cache}, {@code window}): fresh ÷ verified per window.
  *   <li>{@code cache.audit.events.dropped}: events dropped because the engine's queue was full.
  *   <li>{@code cache.audit.events.queued}: events waiting for analysis.
- *   <li>{@code cache.audit.internal.errors}: faults of the auditor itself, which it survived.
- *   <li>{@code cache.audit.state.forgotten}: keys, shapes and caches forgotten to stay within the limits.
+ *   <li>{@code cache.audit.internal.errors} (tag {@code where}: recording, state, detector, verifier,
+ *       engine-thread): faults of the auditor itself, which it survived.
+ *   <li>{@code cache.audit.state.forgotten}: keys, shapes and caches forgotten to stay within the limits, caches
+ *       beyond {@code limits.max-caches} included.
  *   <li>{@code cache.audit.state.size}: estimated heap of the per-key history, in bytes.
  *   <li>{@code cache.audit.findings.dropped}: distinct findings not stored because the store was full.
  * </ul>
@@ -109,10 +112,17 @@ public final class CacheAuditMetrics implements MeterBinder {
         Gauge.builder(MeterNames.EVENTS_QUEUED, engine, AuditEngine::queued)
                 .description("Events waiting for analysis")
                 .register(registry);
-        FunctionCounter.builder(MeterNames.INTERNAL_ERRORS, engine, AuditEngine::internalErrors)
-                .description("Faults of the auditor itself, counted and survived")
-                .register(registry);
-        FunctionCounter.builder(MeterNames.STATE_FORGOTTEN, engine, AuditEngine::forgotten)
+        InternalErrors errors = engine.errors();
+        for (InternalErrors.Where where : InternalErrors.Where.values()) {
+            FunctionCounter.builder(MeterNames.INTERNAL_ERRORS, errors, e -> e.count(where))
+                    .description("Faults of the auditor itself, counted and survived, by where they happened")
+                    .tags(MeterNames.TAG_WHERE, where.tag())
+                    .register(registry);
+        }
+        FunctionCounter.builder(
+                        MeterNames.STATE_FORGOTTEN,
+                        audit,
+                        a -> a.engine().forgotten() + a.caches().overflowed())
                 .description("Keys, shapes and caches forgotten to stay within the configured limits")
                 .register(registry);
         Gauge.builder(MeterNames.STATE_SIZE, engine, AuditEngine::trackedKeyBytes)

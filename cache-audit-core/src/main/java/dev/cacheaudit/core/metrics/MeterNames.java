@@ -46,5 +46,7 @@ public final class MeterNames {
 
     public static final String TAG_WINDOW = "window";
 
+    public static final String TAG_WHERE = "where";
+
     private MeterNames() {}
 }

@@ -113,14 +113,14 @@ public final class AuditState {
         KeyDescriptor description = null;
         try {
             description = described.get(key);
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | LinkageError | AssertionError ex) {
             // An equals or hashCode that throws: describe the key without the cache.
         }
         if (description == null || !description.type().equals(key.getClass().getSimpleName())) {
             description = KeyDescriptor.of(key, decomposer);
             try {
                 described.put(key, description);
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | LinkageError | AssertionError ex) {
                 // As above: such a key is not kept.
             }
         }

@@ -4,10 +4,25 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The counters and backend of every cache seen so far, safe to use from any thread. */
+/**
+ * The counters and backend of every cache seen so far, safe to use from any thread. At most {@code maxCaches} caches
+ * are tracked: an application that makes cache names from data (one cache per tenant, say) must not grow the
+ * auditor's memory or its meters. A cache beyond the cap gets {@link #UNTRACKED} counters, which the recording layer
+ * takes as "do not audit this cache"; each such refusal is counted in {@link #overflowed()}.
+ */
 public final class CacheRegistry {
+
+    private static final Logger logger = LoggerFactory.getLogger(CacheRegistry.class);
+
+    /** The counters handed out for caches beyond the cap; shared, never listed, never reported. */
+    public static final CacheCounters UNTRACKED = new CacheCounters();
 
     private final Map<String, CacheCounters> counters = new ConcurrentHashMap<>();
 
@@ -15,19 +30,57 @@ public final class CacheRegistry {
 
     private final java.util.List<BiConsumer<String, CacheCounters>> listeners = new CopyOnWriteArrayList<>();
 
-    /** The counters of a cache, created on first use. */
+    private final int maxCaches;
+
+    private final AtomicInteger size = new AtomicInteger();
+
+    private final LongAdder overflowed = new LongAdder();
+
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    /** A registry that tracks up to {@link StateLimits#DEFAULTS}' number of caches. */
+    public CacheRegistry() {
+        this(StateLimits.DEFAULTS.maxCaches());
+    }
+
+    /** A registry that tracks up to {@code maxCaches} caches. */
+    public CacheRegistry(int maxCaches) {
+        if (maxCaches < 1) {
+            throw new IllegalArgumentException("maxCaches must be positive, was " + maxCaches);
+        }
+        this.maxCaches = maxCaches;
+    }
+
+    /** The counters of a cache, created on first use; {@link #UNTRACKED} once {@code maxCaches} caches are tracked. */
     public CacheCounters counters(String cache) {
         CacheCounters existing = counters.get(cache);
         if (existing != null) {
             return existing;
         }
+        if (size.incrementAndGet() > maxCaches) {
+            size.decrementAndGet();
+            overflowed.increment();
+            if (!warned.getAndSet(true)) {
+                logger.warn(
+                        "cache-audit tracks at most {} caches (cache-audit.limits.max-caches): caches created from"
+                                + " now on are not audited; each is counted in cache.audit.state.forgotten",
+                        maxCaches);
+            }
+            return UNTRACKED;
+        }
         CacheCounters created = new CacheCounters();
         existing = counters.putIfAbsent(cache, created);
         if (existing != null) {
+            size.decrementAndGet();
             return existing;
         }
         listeners.forEach(listener -> listener.accept(cache, created));
         return created;
+    }
+
+    /** Whether a cache is tracked (not beyond the cap). */
+    public boolean tracked(String cache) {
+        return counters.containsKey(cache);
     }
 
     /** Calls the listener for every cache known now and for every cache that appears later. */
@@ -36,10 +89,11 @@ public final class CacheRegistry {
         counters.forEach(listener);
     }
 
-    /** Remembers what kind of store backs a cache. */
+    /** Remembers what kind of store backs a cache, when the cache is tracked. */
     public void backend(String cache, String backend) {
-        backends.put(cache, backend);
-        counters(cache);
+        if (counters(cache) != UNTRACKED) {
+            backends.put(cache, backend);
+        }
     }
 
     /** The kind of store that backs a cache, {@code unknown} when it was never said. */
@@ -50,5 +104,15 @@ public final class CacheRegistry {
     /** Every cache by name, in name order. */
     public Map<String, CacheCounters> caches() {
         return new TreeMap<>(counters);
+    }
+
+    /** How many times a cache beyond the cap asked for counters and was left unaudited. */
+    public long overflowed() {
+        return overflowed.sum();
+    }
+
+    /** How many caches may be tracked. */
+    public int maxCaches() {
+        return maxCaches;
     }
 }

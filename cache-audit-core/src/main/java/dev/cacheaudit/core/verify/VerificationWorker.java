@@ -1,5 +1,6 @@
 package dev.cacheaudit.core.verify;
 
+import dev.cacheaudit.core.engine.InternalErrors;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
@@ -8,8 +9,6 @@ import java.util.concurrent.DelayQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs checks on a thread of its own, never the application's: reads the cached value, then — within the read budget
@@ -17,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * capacity is skipped and counted, never waited for.
  */
 public final class VerificationWorker implements AutoCloseable {
-
-    private static final Logger logger = LoggerFactory.getLogger(VerificationWorker.class);
 
     private final DelayQueue<Check> queue = new DelayQueue<>();
 
@@ -34,6 +31,8 @@ public final class VerificationWorker implements AutoCloseable {
 
     private final ReadBudget budget;
 
+    private final InternalErrors errors;
+
     private volatile boolean running;
 
     /**
@@ -43,6 +42,22 @@ public final class VerificationWorker implements AutoCloseable {
      */
     public VerificationWorker(
             VerificationBackend backend, VerificationSettings settings, Predicate<CacheEvent> engine) {
+        this(backend, settings, engine, new InternalErrors());
+    }
+
+    /**
+     * @param backend reads the caches and the source
+     * @param settings the budget and the fields to ignore
+     * @param engine where outcomes go (the engine's non-blocking submit)
+     * @param errors where faults of a check (a value whose {@code equals} throws, a loader that throws an
+     *     {@code Error}) are counted; such a check is inconclusive and the worker goes on
+     */
+    public VerificationWorker(
+            VerificationBackend backend,
+            VerificationSettings settings,
+            Predicate<CacheEvent> engine,
+            InternalErrors errors) {
+        this.errors = errors;
         this.backend = backend;
         this.settings = settings;
         this.engine = engine;
@@ -77,7 +92,12 @@ public final class VerificationWorker implements AutoCloseable {
     boolean canVerify(CheckTarget target) {
         try {
             return backend.canVerify(target);
-        } catch (RuntimeException ex) {
+        } catch (Throwable ex) {
+            errors.record(
+                    InternalErrors.Where.VERIFIER,
+                    "whether an entry can be verified",
+                    "such entries are not verified",
+                    ex);
             return false;
         }
     }
@@ -102,8 +122,11 @@ public final class VerificationWorker implements AutoCloseable {
             pending.decrementAndGet();
             try {
                 engine.test(verify(check));
-            } catch (RuntimeException ex) {
-                logger.debug("cache-audit verification failed", ex);
+            } catch (Throwable ex) {
+                // Whatever a host value or loader throws, Errors included, costs this check only: the thread that
+                // the recording layer knows as the verifier's must live on.
+                errors.record(
+                        InternalErrors.Where.VERIFIER, "a cached entry", "such checks are counted as inconclusive", ex);
                 engine.test(outcome(check, Outcome.INCONCLUSIVE, List.of()));
             }
         }

@@ -2,6 +2,7 @@ package dev.cacheaudit.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.core.event.CacheError;
 import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
 import dev.cacheaudit.core.finding.FindingKind;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 class WritePathDetectorsTests {
 
     private static final String SERVICE = "com.acme.UserService#rename(Long,String)";
+
+    private static final String OTHER = "com.acme.UserService#delete(Long)";
 
     private final Harness harness = new Harness().cache("users", KeyComparison.EQUALS);
 
@@ -60,6 +63,50 @@ class WritePathDetectorsTests {
             assertThat(o.message()).contains("swallowed");
             assertThat(o.sites()).containsExactly(SERVICE);
         });
+    }
+
+    @Test
+    void swallowedEvictionIsPairedWithItsOwnThreadsFailureWhateverComesBetween() {
+        long at = harness.now();
+        harness.apply(new CacheError("users", "evict", 42L, "java.lang.IllegalStateException", false, SERVICE, at, 1))
+                .hit("users", 7L, "com.acme.UserService#find(Long)")
+                .apply(new CacheError("users", "evict", 43L, "java.lang.IllegalStateException", false, OTHER, at, 2))
+                .read("orders", 9L, "com.acme.OrderService#find(Long)")
+                .apply(new CacheError("users", "evict", 42L, "java.lang.IllegalStateException", true, SERVICE, at, 1))
+                .advance(Duration.ofSeconds(1));
+
+        assertThat(harness.of(FindingKind.EVICTION_FAILED)).hasSize(2);
+        assertThat(harness.of(FindingKind.EVICTION_FAILED))
+                .filteredOn(o -> o.sites().contains(SERVICE))
+                .singleElement()
+                .satisfies(o -> assertThat(o.evidence()).containsEntry("swallowed", "true"));
+        // The other thread's failure was not swallowed: its handler never spoke, so the application saw it.
+        assertThat(harness.of(FindingKind.EVICTION_FAILED))
+                .filteredOn(o -> o.sites().contains(OTHER))
+                .singleElement()
+                .satisfies(o -> assertThat(o.evidence()).containsEntry("swallowed", "false"));
+    }
+
+    @Test
+    void anotherThreadsSwallowedFailureDoesNotClaimAFailureTheApplicationSaw() {
+        long at = harness.now();
+        harness.apply(new CacheError("users", "evict", 42L, "java.lang.IllegalStateException", false, SERVICE, at, 1))
+                .apply(new CacheError("users", "evict", 42L, "java.lang.IllegalStateException", true, SERVICE, at, 2))
+                .advance(Duration.ofSeconds(1));
+
+        assertThat(harness.of(FindingKind.EVICTION_FAILED))
+                .extracting(o -> o.evidence().get("swallowed"))
+                .containsExactlyInAnyOrder("true", "false");
+    }
+
+    @Test
+    void aFailureWaitsForItsErrorHandlerUntilASecondHasPassed() {
+        harness.error("users", "evict", 42L, false, SERVICE).advance(Duration.ofMillis(500));
+
+        assertThat(harness.of(FindingKind.EVICTION_FAILED)).isEmpty();
+
+        harness.advance(Duration.ofMillis(600));
+        assertThat(harness.of(FindingKind.EVICTION_FAILED)).hasSize(1);
     }
 
     @Test

@@ -148,6 +148,7 @@ class CacheAuditMetricsTests {
                                 MeterNames.TAG_CACHE,
                                 MeterNames.TAG_KIND,
                                 MeterNames.TAG_SEVERITY,
+                                MeterNames.TAG_WHERE,
                                 MeterNames.TAG_RESULT,
                                 MeterNames.TAG_OUTCOME));
             }

@@ -77,4 +77,39 @@ class CacheRegistryTests {
         assertThat(counters.puts()).isEqualTo(40_000);
         assertThat(counters.evictions()).isZero();
     }
+
+    @Test
+    void cachesBeyondTheCapAreUntrackedAndCounted() {
+        CacheRegistry registry = new CacheRegistry(3);
+        List<String> heard = new ArrayList<>();
+        registry.onCache((name, counters) -> heard.add(name));
+
+        for (int tenant = 0; tenant < 10; tenant++) {
+            registry.counters("tenant-" + tenant).hit();
+        }
+        registry.backend("tenant-9", "redis");
+
+        assertThat(registry.caches()).containsOnlyKeys("tenant-0", "tenant-1", "tenant-2");
+        assertThat(heard).containsExactly("tenant-0", "tenant-1", "tenant-2");
+        assertThat(registry.counters("tenant-5")).isSameAs(CacheRegistry.UNTRACKED);
+        assertThat(registry.counters("tenant-1")).isNotSameAs(CacheRegistry.UNTRACKED);
+        assertThat(registry.tracked("tenant-9")).isFalse();
+        assertThat(registry.backendOf("tenant-9")).isEqualTo("unknown");
+        assertThat(registry.overflowed()).isEqualTo(9);
+    }
+
+    @Test
+    void cachesWithinTheCapAreAllTrackedAndNothingOverflows() {
+        CacheRegistry registry = new CacheRegistry(3);
+
+        for (int round = 0; round < 5; round++) {
+            for (int tenant = 0; tenant < 3; tenant++) {
+                registry.counters("tenant-" + tenant).hit();
+            }
+        }
+
+        assertThat(registry.caches()).hasSize(3);
+        assertThat(registry.caches().get("tenant-0").hits()).isEqualTo(5);
+        assertThat(registry.overflowed()).isZero();
+    }
 }

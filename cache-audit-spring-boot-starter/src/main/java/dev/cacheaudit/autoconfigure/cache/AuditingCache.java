@@ -2,8 +2,10 @@ package dev.cacheaudit.autoconfigure.cache;
 
 import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
 import dev.cacheaudit.core.state.CacheCounters;
+import dev.cacheaudit.core.state.CacheRegistry;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
@@ -11,8 +13,10 @@ import org.springframework.cache.transaction.TransactionAwareCacheDecorator;
 
 /**
  * A {@link Cache} that records every operation on the cache it decorates, with the exact key object Spring computed.
- * It returns and throws exactly what the decorated cache returns and throws; a fault of the recording itself is
- * counted and never reaches the caller. For the verifier's thread alone it is transparent: every lookup misses and
+ * It returns and throws exactly what the decorated cache returns and throws, and the futures of {@code retrieve} are
+ * the decorated cache's own; a fault of the recording itself (a key whose {@code hashCode} or {@code toString} throws,
+ * even an {@code Error}) is counted and never reaches the caller. A cache beyond {@code limits.max-caches} is not
+ * audited at all. For the verifier's thread alone it is transparent: every lookup misses and
  * nothing is stored, so that re-making a loading call reads the source of truth without touching the cache.
  */
 public final class AuditingCache implements Cache {
@@ -27,12 +31,19 @@ public final class AuditingCache implements Cache {
 
     private final boolean transactionAware;
 
+    /** Whether this cache is audited: false beyond {@code limits.max-caches}. */
+    private final boolean audited;
+
     AuditingCache(Cache target, CacheRecorder recorder) {
         this.target = target;
         this.name = target.getName();
         this.recorder = recorder;
         this.counters = recorder.counters(name);
+        this.audited = counters != CacheRegistry.UNTRACKED;
         this.transactionAware = target instanceof TransactionAwareCacheDecorator;
+        if (!audited) {
+            return;
+        }
         Cache store = target instanceof TransactionAwareCacheDecorator decorator ? decorator.getTargetCache() : target;
         String backend = Backends.of(store);
         recorder.decorated(this);
@@ -126,7 +137,9 @@ public final class AuditingCache implements Cache {
             return null;
         }
         CompletableFuture<?> future = target.retrieve(key);
-        if (future != null) {
+        if (future != null && audited) {
+            // A side branch: the caller gets the decorated cache's own future, so completion, cancellation and
+            // exception types are exactly those of an unaudited call.
             future.whenComplete((value, ex) -> {
                 if (ex == null) {
                     read(key, value != null);
@@ -141,21 +154,25 @@ public final class AuditingCache implements Cache {
         if (recorder.transparent()) {
             return valueLoader.get();
         }
-        boolean[] loaded = new boolean[1];
+        AtomicBoolean loaded = new AtomicBoolean();
         CompletableFuture<T> future = target.retrieve(key, () -> {
-            loaded[0] = true;
+            loaded.set(true);
             miss(key);
             return valueLoader.get();
         });
-        return future.whenComplete((value, ex) -> {
-            if (ex == null) {
-                if (loaded[0]) {
-                    recordPut(key, value);
-                } else {
-                    read(key, true);
+        if (future != null && audited) {
+            // As above: recorded on a side branch, the decorated cache's future is what the caller gets.
+            future.whenComplete((value, ex) -> {
+                if (ex == null) {
+                    if (loaded.get()) {
+                        recordPut(key, value);
+                    } else {
+                        read(key, true);
+                    }
                 }
-            }
-        });
+            });
+        }
+        return future;
     }
 
     @Override
@@ -251,13 +268,16 @@ public final class AuditingCache implements Cache {
     }
 
     private void read(Object key, boolean hit) {
+        if (!audited) {
+            return;
+        }
         try {
             if (hit) {
                 recorder.hit(name, counters, key);
             } else {
                 recorder.miss(name, counters, key);
             }
-        } catch (RuntimeException ex) {
+        } catch (Throwable ex) {
             recorder.recordingFailed(ex);
         }
     }
@@ -267,33 +287,45 @@ public final class AuditingCache implements Cache {
     }
 
     private void recordPut(Object key, @Nullable Object value) {
+        if (!audited) {
+            return;
+        }
         try {
             recorder.put(name, counters, key, value, transactionAware);
-        } catch (RuntimeException ex) {
+        } catch (Throwable ex) {
             recorder.recordingFailed(ex);
         }
     }
 
     private void evicted(Object key) {
+        if (!audited) {
+            return;
+        }
         try {
             recorder.evict(name, counters, key, transactionAware);
-        } catch (RuntimeException ex) {
+        } catch (Throwable ex) {
             recorder.recordingFailed(ex);
         }
     }
 
     private void cleared() {
+        if (!audited) {
+            return;
+        }
         try {
             recorder.clear(name, counters, transactionAware);
-        } catch (RuntimeException ex) {
+        } catch (Throwable ex) {
             recorder.recordingFailed(ex);
         }
     }
 
     private void error(String operation, @Nullable Object key, RuntimeException failure) {
+        if (!audited) {
+            return;
+        }
         try {
             recorder.error(name, counters, operation, key, failure);
-        } catch (RuntimeException ex) {
+        } catch (Throwable ex) {
             recorder.recordingFailed(ex);
         }
     }

@@ -79,8 +79,7 @@ public final class CacheAnnotationScanner implements SmartInitializingSingleton 
                 }
             } catch (RuntimeException | LinkageError ex) {
                 // A bean whose type cannot be read is simply not analysed.
-                audit.engine()
-                        .recordingError(ex instanceof RuntimeException runtime ? runtime : new RuntimeException(ex));
+                audit.engine().recordingError("the cache annotations of a bean", ex);
             }
         }
         if (!declared.isEmpty() || !holdings.isEmpty()) {

@@ -200,8 +200,8 @@ public final class CacheRecorder {
     }
 
     /** Counts a fault of the recording itself; the application's call goes on unchanged. */
-    void recordingFailed(RuntimeException ex) {
-        audit.engine().recordingError(ex);
+    void recordingFailed(Throwable ex) {
+        audit.engine().recordingError("a cache operation", ex);
     }
 
     private static long programmaticLoadStart(String cache, Object key) {

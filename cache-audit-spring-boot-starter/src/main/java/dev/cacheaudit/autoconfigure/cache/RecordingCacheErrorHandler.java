@@ -58,8 +58,8 @@ final class RecordingCacheErrorHandler implements CacheErrorHandler {
             String site = invocation != null ? invocation.site() : CallSites.firstApplicationFrame();
             audit.submit(new CacheError(
                     cache.getName(), operation, key, exception.getClass().getName(), true, site, System.nanoTime()));
-        } catch (RuntimeException ex) {
-            audit.engine().recordingError(ex);
+        } catch (Throwable ex) {
+            audit.engine().recordingError("a failure swallowed by a CacheErrorHandler", ex);
         }
     }
 }

@@ -45,8 +45,8 @@ final class HibernateWriteListener
     public void onPostLoad(PostLoadEvent event) {
         try {
             transactions.noteSite(CallSites::firstApplicationFrame);
-        } catch (RuntimeException ex) {
-            audit.engine().recordingError(ex);
+        } catch (Throwable ex) {
+            audit.engine().recordingError("the code that loads entities in a transaction", ex);
         }
     }
 
@@ -84,8 +84,8 @@ final class HibernateWriteListener
                     site != null ? site : CallSites.firstApplicationFrame(),
                     transactions.current(false),
                     System.nanoTime()));
-        } catch (RuntimeException ex) {
-            audit.engine().recordingError(ex);
+        } catch (Throwable ex) {
+            audit.engine().recordingError("a write flushed by Hibernate", ex);
         }
     }
 }

@@ -55,8 +55,8 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
         if (kind instanceof SourceWrite.Kind write) {
             try {
                 record(write, invocation.getArguments(), result);
-            } catch (RuntimeException ex) {
-                audit.engine().recordingError(ex);
+            } catch (Throwable ex) {
+                audit.engine().recordingError("a repository write", ex);
             }
         }
         return result;

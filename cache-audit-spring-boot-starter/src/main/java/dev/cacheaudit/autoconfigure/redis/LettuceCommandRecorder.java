@@ -104,8 +104,8 @@ public final class LettuceCommandRecorder implements CommandListener {
                 return;
             }
             event.getContext().put(SITE, CallSites.firstApplicationFrame());
-        } catch (RuntimeException ex) {
-            audit.engine().recordingError(ex);
+        } catch (Throwable ex) {
+            audit.engine().recordingError("a Redis command", ex);
         }
     }
 
@@ -172,8 +172,8 @@ public final class LettuceCommandRecorder implements CommandListener {
                     event.getDuration(TimeUnit.NANOSECONDS),
                     System.nanoTime(),
                     site(event)));
-        } catch (RuntimeException ex) {
-            audit.engine().recordingError(ex);
+        } catch (Throwable ex) {
+            audit.engine().recordingError("a Redis command", ex);
         }
     }
 
@@ -189,8 +189,8 @@ public final class LettuceCommandRecorder implements CommandListener {
             String error = cause != null && cause.getMessage() != null ? cause.getMessage() : String.valueOf(cause);
             audit.submit(new RedisCommand(
                     type.name(), key(command.getArgs()), -1, -1, error, 0, System.nanoTime(), site(event)));
-        } catch (RuntimeException ex) {
-            audit.engine().recordingError(ex);
+        } catch (Throwable ex) {
+            audit.engine().recordingError("a Redis command", ex);
         }
     }
 
