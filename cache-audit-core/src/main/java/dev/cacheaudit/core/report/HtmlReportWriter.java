@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders an {@link AuditReport} as one self-contained HTML page (inline CSS, no scripts, no external assets): the
+ * Renders an {@link AuditReport} as one self-contained HTML page (inline CSS, no scripts, no external assets; a Content-Security-Policy forbids both in the page): the
  * header, a table of caches (with the tables that feed each one, when the report knows them) and the findings with
  * their status, evidence and cause. It prints only what the report holds, so keys and values appear exactly as redacted
  * in the JSON report; every value taken from the report is HTML-escaped, since keys, messages and call sites may
@@ -43,6 +43,8 @@ public final class HtmlReportWriter {
     public String render(AuditReport report) {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+                .append("style-src 'unsafe-inline'\">\n")
                 .append("<title>cache-audit report: ")
                 .append(escape(report.application()))
                 .append("</title>\n<style>\n")
