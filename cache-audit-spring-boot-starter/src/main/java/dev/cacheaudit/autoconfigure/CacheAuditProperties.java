@@ -359,7 +359,10 @@ public class CacheAuditProperties {
     /** Where the report goes. */
     public static class Report {
 
-        /** File the JSON report is written to when the application shuts down; none by default. */
+        /**
+         * File the JSON report is written to when the application shuts down, with the same report as an HTML page
+         * beside it ({@code .html} in place of {@code .json}); none by default.
+         */
         private @Nullable Path path;
 
         public @Nullable Path getPath() {

@@ -136,6 +136,9 @@ class CacheAuditAutoConfigurationTests {
                 assertThat(cache.misses()).isEqualTo(1);
             });
         }
+        Path html = directory.resolve("nested/report.html");
+        assertThat(html).exists();
+        assertThat(Files.readString(html)).contains("<b>svc</b>", "<td><code>users</code></td>");
     }
 
     @Test

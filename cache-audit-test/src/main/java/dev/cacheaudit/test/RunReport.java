@@ -5,6 +5,7 @@ import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.report.AuditReport;
 import dev.cacheaudit.core.report.CacheReport;
+import dev.cacheaudit.core.report.HtmlReportWriter;
 import dev.cacheaudit.core.report.ReportWriter;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -62,7 +62,7 @@ class ForeignWriteDetectorTests {
         notice("set", "users::v2:42");
 
         assertThat(observations).singleElement().satisfies(o -> assertThat(o.evidence())
-                .containsEntry("foreignForm", "users::v{n}:{n}"));
+                .containsEntry("foreignForm", "users::{id}:{n}"));
     }
 
     @Test

@@ -1,12 +1,10 @@
-package dev.cacheaudit.test;
+package dev.cacheaudit.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Severity;
-import dev.cacheaudit.core.report.AuditReport;
-import dev.cacheaudit.core.report.CacheReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +88,39 @@ class HtmlReportWriterTests {
                 .contains("reads use &quot;a&lt;b&gt;&quot; &amp; &#39;c&#39;")
                 .contains("Foo#bar(List&lt;String&gt;)", "fix &lt;it&gt;", "A#b&lt;c&gt;")
                 .doesNotContain("<script>", "<cache>", "<it>", "List<String>");
+    }
+
+    @Test
+    void cacheRowsShowTheirFindingsAndTheTablesThatFeedThem() {
+        String html = writer.render(report(
+                List.of(
+                        new CacheReport(
+                                "users",
+                                "redis",
+                                2,
+                                1,
+                                1,
+                                1,
+                                0,
+                                0,
+                                null,
+                                List.of(new CacheReport.Table("app_user", List.of("id"), "loads"))),
+                        new CacheReport("orders", "map", 0, 0, 0, 0, 0, 0, null)),
+                List.of(finding(FindingKind.KEY_MISMATCH, "a", "b"))));
+
+        assertThat(html)
+                .contains("<td class=\"n\">1</td><td><ul class=\"lineage\"><li><code>app_user</code> by <code>id</code>"
+                        + " <span class=\"src\">(loads)</span></li></ul></td></tr>")
+                .contains("<td class=\"n\">0</td><td>&mdash;</td></tr>")
+                .contains("<td class=\"status\">confirmed</td>");
+    }
+
+    @Test
+    void theHtmlPageOfAJsonReportGoesBesideIt() {
+        assertThat(HtmlReportWriter.htmlPathFor(Path.of("/var/log/app/cache-audit.json")))
+                .isEqualTo(Path.of("/var/log/app/cache-audit.html"));
+        assertThat(HtmlReportWriter.htmlPathFor(Path.of("build/report.JSON"))).isEqualTo(Path.of("build/report.html"));
+        assertThat(HtmlReportWriter.htmlPathFor(Path.of("audit"))).isEqualTo(Path.of("audit.html"));
     }
 
     @Test

@@ -1,8 +1,6 @@
-package dev.cacheaudit.test;
+package dev.cacheaudit.core.report;
 
 import dev.cacheaudit.core.finding.Finding;
-import dev.cacheaudit.core.report.AuditReport;
-import dev.cacheaudit.core.report.CacheReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -10,15 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders an {@link AuditReport} as one self-contained HTML page (inline CSS, no scripts, no external assets): the
- * header, a table of caches and a table of findings. Every value taken from the report is HTML-escaped, since keys,
- * messages and call sites may contain markup characters.
+ * Renders an {@link AuditReport} as one self-contained HTML page (inline CSS, no scripts, no external assets; a Content-Security-Policy forbids both in the page): the
+ * header, a table of caches (with the tables that feed each one, when the report knows them) and the findings with
+ * their status, evidence and cause. It prints only what the report holds, so keys and values appear exactly as redacted
+ * in the JSON report; every value taken from the report is HTML-escaped, since keys, messages and call sites may
+ * contain markup characters. Written by the JUnit gate ({@code report.html}) and, on shutdown, beside the JSON report
+ * at {@code cache-audit.report.path} ({@link #htmlPathFor(Path)}).
  */
 public final class HtmlReportWriter {
 
@@ -33,13 +35,16 @@ public final class HtmlReportWriter {
             .sev{display:inline-block;border-radius:10px;padding:1px 8px;font-weight:600;font-size:12px;color:#fff}
             .sev-ERROR{background:#cf222e} .sev-WARN{background:#bf8700} .sev-INFO{background:#0969da}
             tr.ERROR td:first-child{border-left:4px solid #cf222e} tr.WARN td:first-child{border-left:4px solid #bf8700}
-            .fix{color:#57606a;font-size:13px}
+            .fix{color:#57606a;font-size:13px} .src{color:#57606a;font-size:12px} td.status{font-size:12px}
+            ul.evidence{margin-top:6px;color:#57606a}
             """;
 
     /** The page as a string. */
     public String render(AuditReport report) {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+                .append("style-src 'unsafe-inline'\">\n")
                 .append("<title>cache-audit report: ")
                 .append(escape(report.application()))
                 .append("</title>\n<style>\n")
@@ -50,6 +55,16 @@ public final class HtmlReportWriter {
         findings(html, report);
         html.append("</body>\n</html>\n");
         return html.toString();
+    }
+
+    /**
+     * Where the HTML page of a JSON report goes: beside it, with the extension {@code .html} in place of
+     * {@code .json} (appended when the name has no {@code .json} extension).
+     */
+    public static Path htmlPathFor(Path jsonReport) {
+        String name = String.valueOf(jsonReport.getFileName());
+        String base = name.toLowerCase(Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return jsonReport.resolveSibling(base + ".html");
     }
 
     /** Writes the page to a writer. */
@@ -95,7 +110,7 @@ public final class HtmlReportWriter {
         }
         html.append("<table class=\"caches\">\n<tr><th>name</th><th>backend</th><th>gets</th><th>hits</th>")
                 .append("<th>misses</th><th>puts</th><th>evictions</th><th>clears</th><th>hit ratio</th>")
-                .append("<th>verifications</th></tr>\n");
+                .append("<th>verifications</th><th>findings</th><th>fed by tables</th></tr>\n");
         for (CacheReport cache : report.caches()) {
             html.append("<tr><td><code>")
                     .append(escape(cache.name()))
@@ -114,9 +129,33 @@ public final class HtmlReportWriter {
                                     ? "&mdash;"
                                     : v.fresh() + " fresh, " + v.stale() + " stale, " + v.inconclusive()
                                             + " inconclusive")
-                    .append("</td></tr>\n");
+                    .append("</td><td class=\"n\">")
+                    .append(report.findings().stream()
+                            .filter(f -> f.cache().equals(cache.name()))
+                            .count())
+                    .append("</td><td>");
+            lineage(html, cache.tables());
+            html.append("</td></tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    private static void lineage(StringBuilder html, List<CacheReport.Table> tables) {
+        if (tables.isEmpty()) {
+            html.append("&mdash;");
+            return;
+        }
+        html.append("<ul class=\"lineage\">");
+        for (CacheReport.Table table : tables) {
+            html.append("<li><code>").append(escape(table.table())).append("</code>");
+            if (!table.keyColumns().isEmpty()) {
+                html.append(" by <code>")
+                        .append(escape(String.join(", ", table.keyColumns())))
+                        .append("</code>");
+            }
+            html.append(" <span class=\"src\">(").append(escape(table.source())).append(")</span></li>");
+        }
+        html.append("</ul>");
     }
 
     private static String hitRatio(CacheReport cache) {
@@ -132,9 +171,10 @@ public final class HtmlReportWriter {
             html.append("<p class=\"none\">No findings.</p>\n");
             return;
         }
-        html.append("<table class=\"findings\">\n<tr><th>severity</th><th>kind</th><th>cache</th><th>message</th>")
+        html.append("<table class=\"findings\">\n<tr><th>severity</th><th>status</th><th>kind</th><th>cache</th>")
+                .append("<th>what happened, evidence</th>")
                 .append("<th>read key</th><th>write key</th><th>sites</th><th>count</th><th>first seen</th>")
-                .append("<th>last seen</th><th>remediation</th></tr>\n");
+                .append("<th>last seen</th><th>cause and fix</th></tr>\n");
         for (Finding finding : report.findings()) {
             String severity = finding.severity().name();
             html.append("<tr class=\"")
@@ -143,7 +183,9 @@ public final class HtmlReportWriter {
                     .append(severity)
                     .append("\">")
                     .append(severity)
-                    .append("</span></td><td><code>")
+                    .append("</span></td><td class=\"status\">")
+                    .append(escape(finding.status()))
+                    .append("</td><td><code>")
                     .append(finding.kind().name())
                     .append("</code></td><td><code>")
                     .append(escape(finding.cache()))
