@@ -18,6 +18,8 @@ public final class Nearness {
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+");
 
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+
     private Nearness() {}
 
     /** Whether two different cache names are near ({@code product} and {@code products}, {@code user-cache} and
@@ -117,7 +119,7 @@ public final class Nearness {
     /** Lower-case words, splitting camel case: {@code userCache} gives {@code user}, {@code cache}. */
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        Matcher matcher = WORD.matcher(text.replaceAll("([a-z0-9])([A-Z])", "$1 $2"));
+        Matcher matcher = WORD.matcher(CAMEL_HUMP.matcher(text).replaceAll("$1 $2"));
         while (matcher.find()) {
             out.add(matcher.group().toLowerCase(Locale.ROOT));
         }
