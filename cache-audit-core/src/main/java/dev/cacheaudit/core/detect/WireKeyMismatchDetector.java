@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code KEY_MISMATCH} for caching written by hand with a {@code RedisTemplate}: a {@code DEL}/{@code UNLINK} that
@@ -23,6 +24,9 @@ import java.util.Map;
  * cache-level detector, which sees Spring's own keys.
  */
 public final class WireKeyMismatchDetector implements Detector {
+
+    /** Separators around a namespace word; compiled once, since every recorded Redis command is named by it. */
+    private static final Pattern SURROUNDING_SEPARATORS = Pattern.compile("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$");
 
     private final KeyRedactor redactor;
 
@@ -95,7 +99,7 @@ public final class WireKeyMismatchDetector implements Detector {
         String prefix = open >= 0 ? shape.substring(0, open) : shape;
         int previous = prefix.lastIndexOf('}');
         String segment = previous >= 0 ? prefix.substring(previous + 1) : prefix;
-        String trimmed = segment.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
+        String trimmed = SURROUNDING_SEPARATORS.matcher(segment).replaceAll("");
         return trimmed.isEmpty() ? AuditState.WIRE : trimmed;
     }
 }

@@ -3,16 +3,21 @@ package dev.cacheaudit.core.lineage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Which tables feed each cache: learned on the engine thread from the queries cache loads run, or configured. Read from
  * any thread (the report, the endpoint); each cache's tables are replaced as a whole, never changed in place.
  */
 public final class Lineage {
+
+    /** A lower-case letter or digit followed by a capital: where snake case puts an underscore. */
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
     /** Where a table of a cache's lineage was learned. */
     public enum Source {
@@ -117,6 +122,6 @@ public final class Lineage {
             return table;
         }
         String simple = entity.substring(entity.lastIndexOf('.') + 1);
-        return simple.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return CAMEL_HUMP.matcher(simple).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
     }
 }
