@@ -12,7 +12,10 @@ import dev.cacheaudit.core.event.SqlStatement;
 import dev.cacheaudit.core.event.TxBoundary;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.EntityIndex;
+import dev.cacheaudit.core.state.KeyHistory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,10 +34,13 @@ import org.jspecify.annotations.Nullable;
  * it is reported. Entries are the ones named by the key columns in the statement ({@code WHERE parent_id = ?}, the
  * values an {@code INSERT} gives them), the whole cache when the statement names none; an {@code UPDATE} that moves
  * rows to another key value also affects the entry they left, which it cannot name, so it needs one more
- * invalidation than the entry they joined. When the only invalidation of those entries ran shortly before an
- * autocommitted write (evict, then insert, with no transaction), the write is the stale-set window, reported as
- * {@code EVICT_BEFORE_COMMIT}: a reader in between caches the old rows again. Writes the JPA recording saw (same
- * table, same transaction) are left to it.
+ * invalidation than the entry they joined. Where the cached values hold entities, a row the statement names by its
+ * identifier ({@code WHERE id = ?}) affects exactly the entries whose values hold it: the list a moved row left, or
+ * the entries a row of a cache keyed by something else is in. When the only invalidation of those entries ran
+ * shortly before an autocommitted write (evict, then insert, with no transaction), the write is the stale-set window,
+ * reported as {@code EVICT_BEFORE_COMMIT}: a reader in between caches the old rows again, which is confirmed when a
+ * load of such an entry began after the eviction and read the database before the write. Writes the JPA recording saw
+ * (same table, same transaction) are left to it.
  */
 public final class LineageDetector implements Detector {
 
@@ -45,6 +51,8 @@ public final class LineageDetector implements Detector {
     private static final int INVALIDATIONS_PER_CACHE = 256;
 
     private static final int ENTITY_WRITES = 1024;
+
+    private static final int REFILLS_PER_CACHE = 64;
 
     private final SqlParser parser;
 
@@ -66,6 +74,8 @@ public final class LineageDetector implements Detector {
     };
 
     private final Map<String, ArrayDeque<Invalidation>> invalidations = new HashMap<>();
+
+    private final Map<String, ArrayDeque<Refill>> refills = new HashMap<>();
 
     private final Map<Long, List<PendingWrite>> byTransaction = new LinkedHashMap<>();
 
@@ -114,6 +124,8 @@ public final class LineageDetector implements Detector {
                     put.site(),
                     put.tx().txId(),
                     put.nanos());
+        } else if (event instanceof CachePut put) {
+            refilled(put, state);
         } else if (event instanceof SourceWrite write) {
             if (entityWrites.size() == ENTITY_WRITES) {
                 entityWrites.pollFirst();
@@ -148,6 +160,9 @@ public final class LineageDetector implements Detector {
         if (!parsed.write()) {
             Miss miss = statement.inLoad() ? misses.get(statement.loadStartNanos()) : null;
             if (miss != null) {
+                if (miss.firstReadNanos == 0) {
+                    miss.firstReadNanos = statement.nanos();
+                }
                 for (ParsedSql.TableAccess access : parsed.tables()) {
                     lineage.learned(miss.cache, access.table(), keyColumns(access, statement, miss.key));
                 }
@@ -164,8 +179,9 @@ public final class LineageDetector implements Detector {
                     forgotten.increment();
                     return;
                 }
+                PendingWrite.RowHolders holders = holders(fed.getKey(), parsed.operation(), access, statement, state);
                 PendingWrite write =
-                        PendingWrite.of(fed.getKey(), fed.getValue(), parsed.operation(), access, statement);
+                        PendingWrite.of(fed.getKey(), fed.getValue(), parsed.operation(), access, statement, holders);
                 if (statement.tx().active()) {
                     byTransaction
                             .computeIfAbsent(statement.tx().txId(), id -> new ArrayList<>())
@@ -177,6 +193,64 @@ public final class LineageDetector implements Detector {
                 pending++;
             }
         }
+    }
+
+    /**
+     * The entries of the cache whose values hold a row the statement changes or deletes by its identifier: the
+     * entity index knows which entries held an entity with that identifier, and an entry counts while the value that
+     * held it is still the one cached. The identifier column is the entity's identifier attribute in snake case; the
+     * entity must be mapped to the table written, or the table must be the only one feeding the cache.
+     */
+    private PendingWrite.RowHolders holders(
+            String cache,
+            ParsedSql.Operation operation,
+            ParsedSql.TableAccess access,
+            SqlStatement statement,
+            AuditState state) {
+        if (operation != ParsedSql.Operation.UPDATE && operation != ParsedSql.Operation.DELETE) {
+            return PendingWrite.RowHolders.NONE;
+        }
+        List<String> keys = new ArrayList<>(2);
+        String entity = null;
+        for (Map.Entry<String, ParsedSql.Operand> condition :
+                access.conditions().entrySet()) {
+            String id = condition.getValue().value(statement.parameters());
+            if (id == null) {
+                continue;
+            }
+            for (EntityIndex.Holder holder : state.entities().holders(cache, id)) {
+                if (Lineage.snakeCase(holder.idAttribute()).equals(condition.getKey())
+                        && (lineage.tableOf(holder.entityType()).equals(access.table())
+                                || lineage.onlyFeed(cache, access.table()))
+                        && stillHeld(state, cache, holder)
+                        && !keys.contains(holder.printed())) {
+                    keys.add(holder.printed());
+                    entity = holder.entityType();
+                }
+            }
+        }
+        return keys.isEmpty() ? PendingWrite.RowHolders.NONE : new PendingWrite.RowHolders(keys, entity);
+    }
+
+    private static boolean stillHeld(AuditState state, String cache, EntityIndex.Holder holder) {
+        KeyHistory history = state.existingHistory(cache, holder.type(), holder.printed());
+        return history != null
+                && history.lastPutNanos() == holder.heldNanos()
+                && state.holds(cache, holder.type(), holder.printed());
+    }
+
+    private void refilled(CachePut put, AuditState state) {
+        Miss miss = misses.get(put.loadStartNanos());
+        if (miss == null || !miss.cache.equals(put.cache()) || miss.firstReadNanos == 0) {
+            // A load that read nothing through the recorded data source cannot have read the old rows there.
+            return;
+        }
+        KeyDescriptor key = state.describe(put.key());
+        ArrayDeque<Refill> recent = refills.computeIfAbsent(put.cache(), c -> new ArrayDeque<>());
+        if (recent.size() == REFILLS_PER_CACHE) {
+            recent.pollFirst();
+        }
+        recent.addLast(new Refill(key.components(), key.shape(), put.loadStartNanos(), miss.firstReadNanos));
     }
 
     private static Map<String, Integer> keyColumns(
@@ -221,7 +295,7 @@ public final class LineageDetector implements Detector {
         }
         Invalidation early = earlyInvalidation(write);
         if (early != null) {
-            findings.report(report.evictedBeforeWrite(write, early.nanos, early.site));
+            findings.report(report.evictedBeforeWrite(write, early.nanos, early.site, refill(write, early)));
         } else {
             findings.report(report.uncovered(write));
         }
@@ -283,7 +357,47 @@ public final class LineageDetector implements Detector {
         return null;
     }
 
-    private record Miss(String cache, KeyDescriptor key) {}
+    /**
+     * A load of an entry the write affects that began after the eviction and read the database before the write
+     * completed: it cached the old rows, which is the stale set happening, not only possible.
+     */
+    private @Nullable Refill refill(PendingWrite write, Invalidation early) {
+        for (Refill refill : refills.getOrDefault(write.cache, new ArrayDeque<>())) {
+            boolean inWindow = refill.loadStartNanos > early.nanos && refill.readNanos < write.nanos;
+            boolean sameEntry = write.affected.isEmpty()
+                    ? early.key == null || early.key.equals(refill.key)
+                    : write.affected.stream().anyMatch(entry -> entry.matches(refill.key));
+            if (inWindow && sameEntry) {
+                return refill;
+            }
+        }
+        return null;
+    }
+
+    /** A cache miss being loaded, and when its load first read the database. */
+    private static final class Miss {
+
+        final String cache;
+
+        final KeyDescriptor key;
+
+        long firstReadNanos;
+
+        Miss(String cache, KeyDescriptor key) {
+            this.cache = cache;
+            this.key = key;
+        }
+    }
+
+    /**
+     * A value a load stored.
+     *
+     * @param key the printed components of its key
+     * @param shape the key's shape, the only form of the key a finding shows
+     * @param loadStartNanos when its load began (the miss)
+     * @param readNanos when its load's first query completed
+     */
+    record Refill(List<String> key, KeyShape shape, long loadStartNanos, long readNanos) {}
 
     private record Invalidation(
             @Nullable List<String> key, @Nullable String site, long txId, long nanos) {}
