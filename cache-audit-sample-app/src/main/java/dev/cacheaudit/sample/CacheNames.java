@@ -57,6 +57,9 @@ public final class CacheNames {
     /** Currencies by id, as JPA entities with equals by id only (scenario {@code entity-id-equals}). */
     public static final String CURRENCIES = "currencies";
 
+    /** The parcels of a delivery round, by round id (scenario {@code list-old-parent}). */
+    public static final String ROUND_PARCELS = "roundParcels";
+
     /** The Redis caches of the scenarios (the shared manager creates the others on first use). */
     public static final List<String> SCENARIOS = List.of(
             PRICES,
@@ -68,7 +71,8 @@ public final class CacheNames {
             DAILY_DEALS,
             COUNTRIES,
             COUNTRY_PAGES,
-            CURRENCIES);
+            CURRENCIES,
+            ROUND_PARCELS);
 
     /**
      * The caches of the shared Redis manager, named at start-up as production apps do, so that Boot binds their meters

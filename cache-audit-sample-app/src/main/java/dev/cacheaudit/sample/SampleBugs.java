@@ -41,7 +41,8 @@ public record SampleBugs(@DefaultValue List<String> bugs) {
             "entity-id-equals",
             "key-attribute",
             "key-case",
-            "key-login");
+            "key-login",
+            "list-old-parent");
 
     public SampleBugs {
         List<String> ids = new ArrayList<>();

@@ -154,6 +154,7 @@ class FixedServiceTests {
                         CacheNames.COUNTRIES,
                         CacheNames.COUNTRY_PAGES,
                         CacheNames.CURRENCIES,
+                        CacheNames.ROUND_PARCELS,
                         CustomerCaches.CUSTOMERS_BY_PHONE,
                         CustomerCaches.CUSTOMERS_BY_EMAIL,
                         CustomerCaches.CUSTOMERS_BY_LOGIN);

@@ -39,7 +39,7 @@ class SampleBugsTests {
     @Test
     void catalogueHoldsTheScenariosOfTheDesign() {
         assertThat(SampleBugs.CATALOGUE)
-                .hasSize(22)
+                .hasSize(23)
                 .doesNotHaveDuplicates()
                 .contains(
                         "stampede",
@@ -48,7 +48,8 @@ class SampleBugsTests {
                         "entity-id-equals",
                         "key-attribute",
                         "key-case",
-                        "key-login");
+                        "key-login",
+                        "list-old-parent");
     }
 
     @Test
