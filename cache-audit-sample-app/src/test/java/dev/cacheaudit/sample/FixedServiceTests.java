@@ -134,7 +134,7 @@ class FixedServiceTests {
 
     @Test
     void everyScenarioTrafficIsDrivenWithItsFixedVariant() {
-        assertThat(context.getBeansOfType(Traffic.class)).hasSize(3 + 20);
+        assertThat(context.getBeansOfType(Traffic.class)).hasSize(3 + 21);
         assertThat(report.caches())
                 .extracting(CacheReport::name)
                 .containsExactlyInAnyOrder(

@@ -297,7 +297,7 @@ public final class LineageDetector implements Detector {
         if (early != null) {
             findings.report(report.evictedBeforeWrite(write, early.nanos, early.site, refill(write, early)));
         } else {
-            findings.report(report.uncovered(write));
+            findings.report(report.uncovered(write, missed(write)));
         }
     }
 
@@ -312,16 +312,36 @@ public final class LineageDetector implements Detector {
         return false;
     }
 
-    private boolean covered(PendingWrite write) {
+    /** The invalidations of the write's cache in its unit of work or its window; {@code null} when one cleared it. */
+    private @Nullable List<Invalidation> relevant(PendingWrite write) {
         List<Invalidation> relevant = new ArrayList<>();
         for (Invalidation invalidation : invalidations.getOrDefault(write.cache, new ArrayDeque<>())) {
             if ((write.txId != 0 && invalidation.txId == write.txId)
                     || (invalidation.nanos >= write.nanos && invalidation.nanos <= write.deadline)) {
                 if (invalidation.key == null) {
-                    return true;
+                    return null;
                 }
                 relevant.add(invalidation);
             }
+        }
+        return relevant;
+    }
+
+    /** The affected entries nothing invalidated, for the finding. */
+    private List<PendingWrite.Entry> missed(PendingWrite write) {
+        List<Invalidation> relevant = relevant(write);
+        if (relevant == null) {
+            return List.of();
+        }
+        return write.affected.stream()
+                .filter(entry -> relevant.stream().noneMatch(invalidation -> entry.matches(invalidation.key)))
+                .toList();
+    }
+
+    private boolean covered(PendingWrite write) {
+        List<Invalidation> relevant = relevant(write);
+        if (relevant == null) {
+            return true;
         }
         if (write.affected.isEmpty()) {
             return !relevant.isEmpty();

@@ -60,8 +60,14 @@ final class LineageFindings {
         return !known;
     }
 
-    Observation uncovered(PendingWrite write) {
+    Observation uncovered(PendingWrite write, List<PendingWrite.Entry> missed) {
         Map<String, String> evidence = evidence(write);
+        String affected = affected(evidence);
+        if (!missed.isEmpty() && missed.size() < write.affected.size()) {
+            // Some of the entries were invalidated: the finding names those that were not.
+            evidence.put("notInvalidated", redacted(missed));
+            affected = "entry " + evidence.get("notInvalidated") + " among " + affected;
+        }
         String operation = evidence.get("write");
         String moved = write.moved
                 ? "; the rows moved to another " + String.join(", ", write.keyColumns)
@@ -80,7 +86,7 @@ final class LineageFindings {
                 write.cache,
                 "table|" + write.table + "|" + write.site,
                 "table '" + write.table + "' feeds cache '" + write.cache + "' and is written by " + write.site + " ("
-                        + operation + ") but nothing evicts, updates or clears " + affected(evidence)
+                        + operation + ") but nothing evicts, updates or clears " + affected
                         + " in that unit of work or within " + windowMillis + "ms after it committed" + moved
                         + ", so the cache keeps serving the old rows",
                 null,

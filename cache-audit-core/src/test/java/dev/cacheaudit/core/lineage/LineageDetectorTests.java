@@ -185,12 +185,15 @@ class LineageDetectorTests {
                     .containsEntry("table", "child")
                     .containsEntry("key", "8, 7")
                     .containsEntry("heldBy", "7")
+                    .containsEntry("notInvalidated", "7")
                     .containsEntry("entity", "Child")
                     .containsEntry(
                             "match",
                             "key columns parent_id; entity: the entries hold the Child the statement names by its"
                                     + " identifier");
-            assertThat(o.message()).contains("entry 7 held the moved Child (matched by the entity its value holds)");
+            assertThat(o.message())
+                    .contains("nothing evicts, updates or clears entry 7 among the entries it affects (8, 7)")
+                    .contains("entry 7 held the moved Child (matched by the entity its value holds)");
         });
     }
 
