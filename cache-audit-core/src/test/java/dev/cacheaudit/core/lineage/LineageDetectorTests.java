@@ -291,6 +291,30 @@ class LineageDetectorTests {
     }
 
     @Test
+    void entityMappedToTheWrittenTableIsMatchedWhenTheCacheHasSeveralTables() {
+        lineage.entityTable("com.acme.Kid", "CHILD");
+        forms.put(
+                "select parent",
+                new ParsedSql(
+                        Operation.SELECT,
+                        List.of(new TableAccess("parent", false, Map.of("id", Operand.parameter(0)), Map.of()))));
+        long start = tick();
+        apply(new CacheRead("children", 7L, false, "Reader#list(Long)", start));
+        apply(new SqlStatement("select parent", List.of(7L), "Reader#list(Long)", start, TxState.NONE, tick()));
+        apply(new SqlStatement(SELECT_CHILDREN, List.of(7L), "Reader#list(Long)", start, TxState.NONE, tick()));
+        apply(new CachePut("children", 7L, "Reader#list(Long)", start, TxState.NONE, tick()));
+        apply(new EntityHeld("children", 7L, List.of(new EntityHeld.Entity("Kid", "100", "id")), null, clock));
+        loadHolding("children", 8L, 102L);
+        write(RENAME_CHILD_BY_ID, TxState.NONE, "new name", 100L);
+        apply(new CacheEvict("children", 8L, "Writer#rename()", TxState.NONE, tick()));
+        judge();
+        assertThat(lineage.tables("children")).hasSize(2);
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("heldBy", "7")
+                .containsEntry("entity", "Kid"));
+    }
+
+    @Test
     void evictionBeforeAnAutocommittedWriteIsTheStaleSetWindow() {
         load("children", 7L);
         apply(new CacheEvict("children", 7L, "Writer#add()", TxState.NONE, tick()));
