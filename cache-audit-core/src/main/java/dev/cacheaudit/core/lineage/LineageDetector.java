@@ -12,7 +12,6 @@ import dev.cacheaudit.core.event.SqlStatement;
 import dev.cacheaudit.core.event.TxBoundary;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
-import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.state.AuditState;
 import dev.cacheaudit.core.state.EntityIndex;
 import dev.cacheaudit.core.state.KeyHistory;
@@ -52,8 +51,6 @@ public final class LineageDetector implements Detector {
 
     private static final int ENTITY_WRITES = 1024;
 
-    private static final int REFILLS_PER_CACHE = 64;
-
     private final SqlParser parser;
 
     private final Lineage lineage;
@@ -75,7 +72,7 @@ public final class LineageDetector implements Detector {
 
     private final Map<String, ArrayDeque<Invalidation>> invalidations = new HashMap<>();
 
-    private final Map<String, ArrayDeque<Refill>> refills = new HashMap<>();
+    private final Refills refills = new Refills();
 
     private final Map<Long, List<PendingWrite>> byTransaction = new LinkedHashMap<>();
 
@@ -245,12 +242,7 @@ public final class LineageDetector implements Detector {
             // A load that read nothing through the recorded data source cannot have read the old rows there.
             return;
         }
-        KeyDescriptor key = state.describe(put.key());
-        ArrayDeque<Refill> recent = refills.computeIfAbsent(put.cache(), c -> new ArrayDeque<>());
-        if (recent.size() == REFILLS_PER_CACHE) {
-            recent.pollFirst();
-        }
-        recent.addLast(new Refill(key.components(), key.shape(), put.loadStartNanos(), miss.firstReadNanos));
+        refills.stored(put.cache(), state.describe(put.key()), put.loadStartNanos(), miss.firstReadNanos);
     }
 
     private static Map<String, Integer> keyColumns(
@@ -295,7 +287,8 @@ public final class LineageDetector implements Detector {
         }
         Invalidation early = earlyInvalidation(write);
         if (early != null) {
-            findings.report(report.evictedBeforeWrite(write, early.nanos, early.site, refill(write, early)));
+            findings.report(report.evictedBeforeWrite(
+                    write, early.nanos, early.site, refills.between(write, early.nanos, early.key)));
         } else {
             findings.report(report.uncovered(write, missed(write)));
         }
@@ -377,23 +370,6 @@ public final class LineageDetector implements Detector {
         return null;
     }
 
-    /**
-     * A load of an entry the write affects that began after the eviction and read the database before the write
-     * completed: it cached the old rows, which is the stale set happening, not only possible.
-     */
-    private @Nullable Refill refill(PendingWrite write, Invalidation early) {
-        for (Refill refill : refills.getOrDefault(write.cache, new ArrayDeque<>())) {
-            boolean inWindow = refill.loadStartNanos > early.nanos && refill.readNanos < write.nanos;
-            boolean sameEntry = write.affected.isEmpty()
-                    ? early.key == null || early.key.equals(refill.key)
-                    : write.affected.stream().anyMatch(entry -> entry.matches(refill.key));
-            if (inWindow && sameEntry) {
-                return refill;
-            }
-        }
-        return null;
-    }
-
     /** A cache miss being loaded, and when its load first read the database. */
     private static final class Miss {
 
@@ -408,16 +384,6 @@ public final class LineageDetector implements Detector {
             this.key = key;
         }
     }
-
-    /**
-     * A value a load stored.
-     *
-     * @param key the printed components of its key
-     * @param shape the key's shape, the only form of the key a finding shows
-     * @param loadStartNanos when its load began (the miss)
-     * @param readNanos when its load's first query completed
-     */
-    record Refill(List<String> key, KeyShape shape, long loadStartNanos, long readNanos) {}
 
     private record Invalidation(
             @Nullable List<String> key, @Nullable String site, long txId, long nanos) {}

@@ -96,10 +96,7 @@ final class LineageFindings {
     }
 
     Observation evictedBeforeWrite(
-            PendingWrite write,
-            long invalidationNanos,
-            @Nullable String evictSite,
-            LineageDetector.@Nullable Refill refill) {
+            PendingWrite write, long invalidationNanos, @Nullable String evictSite, Refills.@Nullable Refill refill) {
         Map<String, String> evidence = evidence(write);
         long gapMillis = Math.max(0, (write.nanos - invalidationNanos) / 1_000_000);
         evidence.put("operation", "evict");
