@@ -8,6 +8,9 @@ import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +60,7 @@ class JCacheHibernateSecondLevelCacheTests {
     private static final List<Long> ids = new ArrayList<>();
 
     @BeforeAll
-    static void start() throws InterruptedException {
+    static void start() throws InterruptedException, IOException {
         context = new SpringApplicationBuilder(App.class)
                 .web(WebApplicationType.NONE)
                 .properties(
@@ -65,7 +68,7 @@ class JCacheHibernateSecondLevelCacheTests {
                         "spring.jmx.enabled=false",
                         "spring.cache.type=jcache",
                         "spring.cache.jcache.provider=org.ehcache.jsr107.EhcacheCachingProvider",
-                        "spring.cache.jcache.config=classpath:dev/cacheaudit/autoconfigure/it/jcache/ehcache.xml",
+                        "spring.cache.jcache.config=" + ehcacheConfiguration().toUri(),
                         "spring.cache.cache-names=" + String.join(",", APPLICATION_CACHES),
                         "spring.datasource.url=jdbc:h2:mem:jcache-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
                         "spring.jpa.open-in-view=false",
@@ -121,6 +124,20 @@ class JCacheHibernateSecondLevelCacheTests {
     @AfterAll
     static void stop() {
         context.close();
+    }
+
+    /**
+     * Hibernate's regions declared up front, as applications do to size them: Spring's {@code JCacheCacheManager} then
+     * lists them beside the application's own caches, which {@code spring.cache.cache-names} adds.
+     */
+    private static Path ehcacheConfiguration() throws IOException {
+        StringBuilder xml = new StringBuilder("<config xmlns=\"http://www.ehcache.org/v3\">\n");
+        for (String region : REGIONS) {
+            xml.append("  <cache alias=\"").append(region).append("\"><heap unit=\"entries\">1000</heap></cache>\n");
+        }
+        Path file = Files.createTempFile("ehcache-", ".xml");
+        file.toFile().deleteOnExit();
+        return Files.writeString(file, xml.append("</config>\n"));
     }
 
     @Test
