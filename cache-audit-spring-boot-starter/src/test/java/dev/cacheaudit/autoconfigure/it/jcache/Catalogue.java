@@ -109,6 +109,21 @@ public class Catalogue {
         rename(id, name);
     }
 
+    @Cacheable(cacheNames = "ref-eternal", key = "#id")
+    public Product referenceEternal(Long id) {
+        return load(id);
+    }
+
+    @Cacheable(cacheNames = "ref-long-ttl", key = "#id")
+    public Product referenceLongLived(Long id) {
+        return load(id);
+    }
+
+    @Cacheable(cacheNames = "ref-short-ttl", key = "#id")
+    public Product referenceShortLived(Long id) {
+        return load(id);
+    }
+
     /** Hibernate's own use of its caches: entity and collection regions, the query cache and its timestamps. */
     public List<Product> byName(String name) {
         return products.findByName(name);

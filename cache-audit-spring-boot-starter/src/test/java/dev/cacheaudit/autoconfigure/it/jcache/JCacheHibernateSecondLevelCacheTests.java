@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.cache.jcache.ConfigSettings;
 import org.hibernate.stat.Statistics;
@@ -42,8 +43,16 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
  */
 class JCacheHibernateSecondLevelCacheTests {
 
-    private static final List<String> APPLICATION_CACHES =
-            List.of("key-bug", "key-fixed", "job-bug", "job-fixed", "tx-bug", "tx-fixed", "views", "views-fixed");
+    private static final List<String> APPLICATION_CACHES = List.of(
+            "key-bug",
+            "key-fixed",
+            "job-bug",
+            "job-fixed",
+            "tx-bug",
+            "tx-fixed",
+            "views",
+            "views-fixed",
+            "ref-eternal");
 
     /** Hibernate's regions, declared up front in the Ehcache configuration. */
     private static final String[] REGIONS = {
@@ -52,6 +61,9 @@ class JCacheHibernateSecondLevelCacheTests {
         "default-update-timestamps-region",
         "default-query-results-region"
     };
+
+    /** Caches declared in the Ehcache configuration with a time to live, in milliseconds. */
+    private static final Map<String, Integer> TTL_CACHES = Map.of("ref-long-ttl", 10_000, "ref-short-ttl", 250);
 
     private static ConfigurableApplicationContext context;
 
@@ -86,7 +98,7 @@ class JCacheHibernateSecondLevelCacheTests {
                 .run();
         audit = context.getBean(CacheAudit.class);
         ProductRepository products = context.getBean(ProductRepository.class);
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 13; i++) {
             ids.add(products.save(new Product("product-" + i, "tag-" + i, "common"))
                     .getId());
         }
@@ -110,6 +122,15 @@ class JCacheHibernateSecondLevelCacheTests {
         jdbc.update("update product set name = 'changed behind' where id = ?", ids.get(6));
         catalogue.viewFixed(ids.get(7));
         catalogue.renameViewFixed(ids.get(7), "renamed through the service");
+        catalogue.referenceEternal(ids.get(10));
+        catalogue.referenceLongLived(ids.get(11));
+        catalogue.referenceShortLived(ids.get(12));
+        for (int change = 0; change < 3; change++) {
+            Thread.sleep(100);
+            catalogue.renameByJobWithoutEviction(ids.get(10), "reference-" + change);
+            catalogue.renameByJobWithoutEviction(ids.get(11), "reference-" + change);
+            catalogue.renameByJobWithoutEviction(ids.get(12), "reference-" + change);
+        }
         for (int i = 0; i < 6; i++) {
             Thread.sleep(250);
             catalogue.view(ids.get(6));
@@ -135,6 +156,11 @@ class JCacheHibernateSecondLevelCacheTests {
         for (String region : REGIONS) {
             xml.append("  <cache alias=\"").append(region).append("\"><heap unit=\"entries\">1000</heap></cache>\n");
         }
+        TTL_CACHES.forEach((name, ttl) -> xml.append("  <cache alias=\"")
+                .append(name)
+                .append("\"><expiry><ttl unit=\"millis\">")
+                .append(ttl)
+                .append("</ttl></expiry><heap unit=\"entries\">1000</heap></cache>\n"));
         Path file = Files.createTempFile("ehcache-", ".xml");
         file.toFile().deleteOnExit();
         return Files.writeString(file, xml.append("</config>\n"));
@@ -220,6 +246,30 @@ class JCacheHibernateSecondLevelCacheTests {
     }
 
     @Test
+    void entriesThatNeverExpireWhileTheirRowsChangeAreNoExpiry() {
+        // Spring Boot creates the caches of spring.cache.cache-names with JCache's default: no expiry.
+        assertThat(findings("ref-eternal"))
+                .filteredOn(f -> f.kind() == FindingKind.NO_EXPIRY)
+                .singleElement()
+                .satisfies(f -> assertThat(f.evidence()).containsEntry("ttl", "none"));
+    }
+
+    @Test
+    void entriesThatLiveMuchLongerThanTheirRowsStayTheSameAreTtlTooLong() {
+        // The time to live comes from Ehcache's own configuration of the cache.
+        assertThat(findings("ref-long-ttl"))
+                .filteredOn(f -> f.kind() == FindingKind.TTL_TOO_LONG)
+                .singleElement()
+                .satisfies(f -> assertThat(f.evidence()).containsEntry("ttl", "PT10S"));
+    }
+
+    @Test
+    void entriesThatExpireSoonAfterTheirRowsChangeStaySilentOnExpiry() {
+        // The same uncovered writes are judged on this cache, but its time to live is short next to their pace.
+        assertThat(findings("ref-short-ttl")).extracting(Finding::kind).containsExactly(FindingKind.UNCOVERED_WRITE);
+    }
+
+    @Test
     void hibernatesRegionsShareTheJCacheManagerAndAreLeftOutOfTheAudit() {
         javax.cache.CacheManager jcache = context.getBean(javax.cache.CacheManager.class);
         CacheManager spring = context.getBean(CacheManager.class);
@@ -245,8 +295,11 @@ class JCacheHibernateSecondLevelCacheTests {
     void hibernatesOwnBookkeepingRaisesNoFinding() {
         assertThat(audit.findings().findings())
                 .extracting(Finding::cache)
-                .isSubsetOf("key-bug", "job-bug", "tx-bug", "views");
-        assertThat(audit.caches().caches().keySet()).containsExactlyInAnyOrderElementsOf(APPLICATION_CACHES);
+                .isSubsetOf("key-bug", "job-bug", "tx-bug", "views", "ref-eternal", "ref-long-ttl", "ref-short-ttl");
+        assertThat(audit.caches().caches().keySet())
+                .containsAll(APPLICATION_CACHES)
+                .containsAll(TTL_CACHES.keySet())
+                .hasSize(APPLICATION_CACHES.size() + TTL_CACHES.size());
     }
 
     @Test
