@@ -7,14 +7,20 @@ import org.springframework.cache.Cache;
 import org.springframework.util.ClassUtils;
 
 /**
- * Reads how long a store keeps entries: Spring Data Redis' cache configuration, Caffeine's expiry policy, or none for
- * a {@code ConcurrentMapCache}. Each store's classes are only touched when they are on the class path.
+ * Reads how long a store keeps entries: Spring Data Redis' cache configuration, Caffeine's expiry policy, a JCache
+ * cache's expiry policy on creation (Ehcache 3's own expiry policy for its caches), or none for a
+ * {@code ConcurrentMapCache}.
+ * Each store's classes are only touched when they are on the class path.
  */
 final class TimeToLive {
 
     private static final boolean REDIS = isPresent("org.springframework.data.redis.cache.RedisCache");
 
     private static final boolean CAFFEINE = isPresent("com.github.benmanes.caffeine.cache.Cache");
+
+    private static final boolean JCACHE = isPresent("javax.cache.Cache");
+
+    private static final boolean EHCACHE = JCACHE && isPresent("org.ehcache.Cache");
 
     private TimeToLive() {}
 
@@ -29,6 +35,9 @@ final class TimeToLive {
             }
             if (CAFFEINE && store.getNativeCache() instanceof com.github.benmanes.caffeine.cache.Cache<?, ?> caffeine) {
                 return Caffeine.ttl(caffeine);
+            }
+            if (JCACHE && store.getNativeCache() instanceof javax.cache.Cache<?, ?> jcache) {
+                return JCache.ttl(jcache);
             }
         } catch (RuntimeException | LinkageError ex) {
             // A store we cannot read just has an unknown time to live.
@@ -65,6 +74,46 @@ final class TimeToLive {
                 return access.get().getExpiresAfter(TimeUnit.MILLISECONDS);
             }
             return policy.expireVariably().isPresent() ? CacheRegistered.UNKNOWN_TTL : CacheRegistered.NO_EXPIRY;
+        }
+    }
+
+    private static final class JCache {
+
+        static long ttl(javax.cache.Cache<?, ?> cache) {
+            if (EHCACHE && cache.getClass().getName().startsWith("org.ehcache.")) {
+                // A cache configured in Ehcache's terms does not answer JCache's expiry questions.
+                return Ehcache.ttl(cache);
+            }
+            javax.cache.configuration.CompleteConfiguration<?, ?> configuration =
+                    cache.getConfiguration(javax.cache.configuration.CompleteConfiguration.class);
+            javax.cache.expiry.ExpiryPolicy policy =
+                    configuration.getExpiryPolicyFactory().create();
+            javax.cache.expiry.Duration created = policy.getExpiryForCreation();
+            if (created == null || created.isZero()) {
+                return CacheRegistered.UNKNOWN_TTL;
+            }
+            if (created.isEternal()) {
+                return CacheRegistered.NO_EXPIRY;
+            }
+            return created.getTimeUnit().toMillis(created.getDurationAmount());
+        }
+    }
+
+    private static final class Ehcache {
+
+        @SuppressWarnings("unchecked")
+        static long ttl(javax.cache.Cache<?, ?> cache) {
+            org.ehcache.Cache<?, ?> ehcache = cache.unwrap(org.ehcache.Cache.class);
+            var policy = (org.ehcache.expiry.ExpiryPolicy<Object, Object>)
+                    ehcache.getRuntimeConfiguration().getExpiryPolicy();
+            // Ehcache's own policies do not look at the entry; one that does may throw, and the TTL stays unknown.
+            Duration created = policy.getExpiryForCreation(new Object(), new Object());
+            if (created == null || created.isZero() || created.isNegative()) {
+                return CacheRegistered.UNKNOWN_TTL;
+            }
+            return created.equals(org.ehcache.expiry.ExpiryPolicy.INFINITE)
+                    ? CacheRegistered.NO_EXPIRY
+                    : created.toMillis();
         }
     }
 }

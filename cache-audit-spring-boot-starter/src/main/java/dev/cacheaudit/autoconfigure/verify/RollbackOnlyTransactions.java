@@ -1,5 +1,6 @@
 package dev.cacheaudit.autoconfigure.verify;
 
+import dev.cacheaudit.autoconfigure.jpa.SharedCacheBypass;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@link SkipReason#UNGUARDED}).
  *
  * <p>The transaction carries {@code cache-audit.verification.timeout} as its timeout, so JDBC statements and JPA queries
- * made in it give up by themselves.
+ * made in it give up by themselves; its JPA entity managers read past the shared (second-level) cache
+ * ({@link SharedCacheBypass}).
  */
 public final class RollbackOnlyTransactions implements ReadTransactions {
 
@@ -77,6 +79,7 @@ public final class RollbackOnlyTransactions implements ReadTransactions {
             }
             RefuseSuspension guard = new RefuseSuspension();
             TransactionSynchronizationManager.registerSynchronization(guard);
+            SharedCacheBypass.apply();
             Object value;
             try {
                 value = read.call();
