@@ -5,9 +5,6 @@ import dev.cacheaudit.autoconfigure.CacheAuditProperties;
 import dev.cacheaudit.autoconfigure.cache.CacheRecorder;
 import dev.cacheaudit.autoconfigure.verify.SpringVerificationBackend;
 import dev.cacheaudit.core.CacheAudit;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,10 +53,6 @@ public class CacheAuditEndpointAutoConfiguration {
                 ObjectProvider<RedisTtl> redisTtl) {
             KeyTimeline timeline = new KeyTimeline(endpoint.getTimelineCapacity());
             audit.onEvent(timeline);
-            Map<String, Set<String>> ignored = new LinkedHashMap<>();
-            properties
-                    .getCaches()
-                    .forEach((cache, settings) -> ignored.put(cache, Set.copyOf(settings.getIgnoredFields())));
             BiFunction<Cache, String, @Nullable Long> ttl = redisTtl.getIfAvailable(() -> (cache, key) -> null);
             return new KeyProbe(
                     audit,
@@ -68,7 +61,7 @@ public class CacheAuditEndpointAutoConfiguration {
                     recorder,
                     ttl,
                     timeline,
-                    ignored,
+                    properties.ignoredFields(),
                     properties.getVerification().getMaxPerSecond());
         }
 
