@@ -146,7 +146,9 @@ class VerificationTests {
         audit.submit(new CachePut("users", 46L, "S#find", load, TxState.NONE, System.nanoTime()));
         audit.submit(new CacheEvict("users", "46", "S#rename", TxState.NONE, System.nanoTime()));
         Thread.sleep(900);
-        audit.awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(audit.findings().findings()).isEmpty();
         assertThat(audit.verificationStats().count("users", Outcome.FRESH)).isGreaterThanOrEqualTo(2);
@@ -162,7 +164,9 @@ class VerificationTests {
         audit.submit(new CacheRead("users", 42L, true, "S#find", System.nanoTime()));
         audit.submit(new CacheRead("users", 43L, true, "S#find", System.nanoTime()));
         Thread.sleep(800);
-        audit.awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(audit.findings().findings()).isEmpty();
         assertThat(audit.verificationStats().count("users", Outcome.FRESH)).isEqualTo(2);
@@ -179,7 +183,9 @@ class VerificationTests {
         audit.submit(new CacheEvict("users", 42L, "S#rename", TxState.NONE, System.nanoTime()));
         cache.put(42L, new User("Ada Lovelace", 1));
         Thread.sleep(1200);
-        audit.awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(audit.findings().findings()).isEmpty();
     }
@@ -216,7 +222,9 @@ class VerificationTests {
         cache.remove(42L);
         audit.submit(new CacheEvict("users", 42L, "S#ship", TxState.NONE, System.nanoTime()));
         Thread.sleep(1200);
-        audit.awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(audit.findings().findings()).isEmpty();
     }
@@ -238,7 +246,9 @@ class VerificationTests {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        audit.awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(hits).isGreaterThan(10_000);
         // A burst of one second's worth plus the steady rate, never more.

@@ -64,7 +64,9 @@ class KeyMismatchDetectionTests {
             context.getBean(CorrectDesigns.class).both(id);
             context.getBean(CorrectDesigns.class).clearAll();
         }
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
     }
 
     @AfterAll

@@ -50,7 +50,9 @@ class TemplateKeyDetectionTests {
         while (findings("bug-order").isEmpty() && System.nanoTime() < deadline) {
             audit.awaitQuiescence(Duration.ofMillis(100));
         }
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
     }
 
     @AfterAll

@@ -92,7 +92,9 @@ class WritePathDetectionTests {
         }
         paths.adminClear();
         Thread.sleep(1500);
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
         Thread.sleep(1100);
     }
 
