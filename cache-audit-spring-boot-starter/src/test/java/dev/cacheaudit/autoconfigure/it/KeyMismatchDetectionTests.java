@@ -145,7 +145,7 @@ class KeyMismatchDetectionTests {
         assertEvictionsAnalysed("correct-generated");
     }
 
-    /** The evictions of the three rounds reached the engine: the silence is a judgement, not an absence. */
+    /** The evictions of the three rounds were recorded (and analysed: quiescence is asserted before the tests run). */
     private static void assertEvictionsAnalysed(String cache) {
         assertThat(audit.counters(cache).evictions())
                 .as("evictions of " + cache)
