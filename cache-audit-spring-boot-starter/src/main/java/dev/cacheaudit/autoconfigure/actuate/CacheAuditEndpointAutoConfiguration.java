@@ -19,6 +19,7 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /** Auto-configuration of the {@code cacheaudit} Actuator endpoint, when Actuator is present. */
 @AutoConfiguration(after = CacheAuditAutoConfiguration.class)
@@ -70,8 +71,7 @@ public class CacheAuditEndpointAutoConfiguration {
         static class RedisProbeConfiguration {
 
             @Bean
-            RedisTtl cacheAuditRedisTtl(
-                    ObjectProvider<org.springframework.data.redis.connection.RedisConnectionFactory> connections) {
+            RedisTtl cacheAuditRedisTtl(ObjectProvider<RedisConnectionFactory> connections) {
                 return (cache, key) -> {
                     var factory = connections.getIfUnique();
                     return factory != null ? RedisEntryState.pttl(cache, key, factory) : null;
