@@ -242,7 +242,9 @@ class PrivacyCanaryTests {
         }
 
         private Set<FindingKind> raised() {
-            audit.awaitQuiescence(Duration.ofSeconds(2));
+            assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                    .as("events analysed")
+                    .isTrue();
             return audit.findings().findings().stream().map(Finding::kind).collect(Collectors.toSet());
         }
     }

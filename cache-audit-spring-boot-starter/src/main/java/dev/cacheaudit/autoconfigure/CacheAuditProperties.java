@@ -1,20 +1,33 @@
 package dev.cacheaudit.autoconfigure;
 
+import dev.cacheaudit.core.engine.EngineSettings;
+import dev.cacheaudit.core.keys.KeyDecomposer;
 import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.state.StateLimits;
+import dev.cacheaudit.core.verify.VerificationSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
-/** Configuration properties of cache-audit. */
+/**
+ * Configuration properties of cache-audit. They check themselves when they are bound (Boot applies a properties class
+ * that is a {@link Validator} to itself), so a bad value fails startup even when the application defines its own
+ * {@code CacheAudit}.
+ */
 @ConfigurationProperties("cache-audit")
-public class CacheAuditProperties {
+public class CacheAuditProperties implements Validator {
 
     /** Whether cache auditing is enabled. */
     private boolean enabled = true;
@@ -82,11 +95,88 @@ public class CacheAuditProperties {
     }
 
     /**
-     * Checks the values that binding alone cannot, failing with a message that names the property.
+     * The engine's settings: the per-key history takes most of the heap budget, the rest covers the queue, shapes and
+     * findings.
+     */
+    public EngineSettings toEngineSettings(KeyDecomposer decomposer) {
+        long keyBytes = Math.max(1024, limits.getMaxHeap().toBytes() * 7 / 10);
+        return new EngineSettings(
+                limits.getQueueCapacity(),
+                Duration.ofSeconds(1),
+                new StateLimits(keyBytes, limits.getMaxShapesPerCache(), limits.getMaxCaches()),
+                decomposer);
+    }
+
+    /** The verifier's settings, with the fields each cache leaves out of comparisons. */
+    public VerificationSettings toVerificationSettings() {
+        return new VerificationSettings(
+                verification.getSampleRate(),
+                verification.getMaxPerSecond(),
+                verification.getGrace(),
+                verification.getWindows(),
+                verification.getMaxPending(),
+                ignoredFields());
+    }
+
+    /** Fraction of hits handed over as events: at least as many as verification samples. */
+    public double hitEventRate() {
+        double rate = recording.getHitSampleRate();
+        return verification.isEnabled() ? Math.max(rate, verification.getSampleRate()) : rate;
+    }
+
+    /** The fields left out of comparisons, by cache. */
+    public Map<String, Set<String>> ignoredFields() {
+        Map<String, Set<String>> ignored = new LinkedHashMap<>();
+        caches.forEach((cache, settings) -> ignored.put(cache, Set.copyOf(settings.getIgnoredFields())));
+        return ignored;
+    }
+
+    /** The identifying field named for each cache that names one. */
+    public Map<String, String> idFields() {
+        Map<String, String> idFields = new LinkedHashMap<>();
+        caches.forEach((cache, settings) -> {
+            if (settings.getIdField() != null) {
+                idFields.put(cache, settings.getIdField());
+            }
+        });
+        return idFields;
+    }
+
+    /** The entity classes named for each cache. */
+    public Map<String, List<String>> entities() {
+        Map<String, List<String>> entities = new LinkedHashMap<>();
+        caches.forEach((cache, settings) -> entities.put(cache, settings.getEntity()));
+        return entities;
+    }
+
+    /** The caches whose values must not be verified. */
+    public Set<String> unverifiedCaches() {
+        Set<String> optedOut = new HashSet<>();
+        caches.forEach((cache, settings) -> {
+            if (!settings.isVerify()) {
+                optedOut.add(cache);
+            }
+        });
+        return optedOut;
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return CacheAuditProperties.class.isAssignableFrom(type);
+    }
+
+    /**
+     * Checks the values that binding alone cannot. It throws rather than reporting to {@code errors}, so that startup
+     * fails with the message that names the property, as Boot's failure analysis shows it.
      *
      * @throws InvalidConfigurationPropertyValueException when a value is out of range
      */
-    public void validate() {
+    @Override
+    public void validate(Object target, Errors errors) {
+        ((CacheAuditProperties) target).checkValues();
+    }
+
+    private void checkValues() {
         double rate = recording.getHitSampleRate();
         if (!(rate >= 0 && rate <= 1)) {
             throw new InvalidConfigurationPropertyValueException(
@@ -159,7 +249,7 @@ public class CacheAuditProperties {
             }
         });
         Path path = report.getPath();
-        if (path != null && java.nio.file.Files.isDirectory(path)) {
+        if (path != null && Files.isDirectory(path)) {
             throw new InvalidConfigurationPropertyValueException(
                     "cache-audit.report.path", path, "It names a directory; give the path of a file.");
         }

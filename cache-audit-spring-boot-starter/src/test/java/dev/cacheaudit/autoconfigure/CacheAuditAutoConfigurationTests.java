@@ -8,6 +8,7 @@ import dev.cacheaudit.autoconfigure.cache.AuditingCache;
 import dev.cacheaudit.autoconfigure.cache.CacheInterceptorTracking;
 import dev.cacheaudit.autoconfigure.cache.CacheRecorder;
 import dev.cacheaudit.autoconfigure.data.RepositoryWriteRecorder;
+import dev.cacheaudit.autoconfigure.metrics.CacheAuditMetricsAutoConfiguration;
 import dev.cacheaudit.autoconfigure.redis.LettuceCommandRecorder;
 import dev.cacheaudit.autoconfigure.redis.LettuceListenerRegistrar;
 import dev.cacheaudit.autoconfigure.support.TransactionProbe;
@@ -35,7 +36,9 @@ class CacheAuditAutoConfigurationTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
-                    CacheAuditAutoConfiguration.class, CacheAuditEndpointAutoConfiguration.class));
+                    CacheAuditAutoConfiguration.class,
+                    CacheAuditMetricsAutoConfiguration.class,
+                    CacheAuditEndpointAutoConfiguration.class));
 
     @Test
     void auditorAndRecordingLayerAreConfiguredByDefault() {
@@ -65,6 +68,20 @@ class CacheAuditAutoConfigurationTests {
             assertThat(context).hasSingleBean(CacheAudit.class);
             assertThat(context.getBean(CacheAudit.class).application()).isEqualTo("mine");
         });
+    }
+
+    @Test
+    void propertiesAreValidatedWhenUserDefinesTheAuditor() {
+        contextRunner
+                .withUserConfiguration(UserAudit.class)
+                .withPropertyValues("cache-audit.limits.max-findings=0")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                            .hasMessageContaining("cache-audit.limits.max-findings");
+                });
     }
 
     @Test

@@ -43,7 +43,9 @@ class CacheAuditAssertionsTests {
         TestApp.reset(repository, cacheManager);
         repository.save(new User(42, "Ada"));
         assertThat(users.find(42L)).isEqualTo(new User(42, "Ada"));
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
         audit.findings().clear();
     }
 

@@ -92,7 +92,9 @@ class DashboardAndRulesTests {
                 assertThat(System.nanoTime()).as("a stale read found").isLessThan(deadline);
                 Thread.onSpinWait();
             }
-            audit.awaitQuiescence(Duration.ofSeconds(5));
+            assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                    .as("events analysed")
+                    .isTrue();
             scraped = registry.scrape()
                     .lines()
                     .filter(line -> !line.startsWith("#") && !line.isBlank())

@@ -98,6 +98,10 @@ class VerificationTests {
             assertThat(Duration.parse(f.evidence().get("staleFor"))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         });
         assertThat(audit.verificationStats().count("users", Outcome.STALE)).isGreaterThanOrEqualTo(2);
+        assertThat(audit.verificationStats().confirmedStaleCount("users"))
+                .as("stale outcomes past the grace period")
+                .isPositive()
+                .isLessThan(audit.verificationStats().count("users", Outcome.STALE));
     }
 
     @Test
@@ -146,7 +150,9 @@ class VerificationTests {
         audit.submit(new CachePut("users", 46L, "S#find", load, TxState.NONE, System.nanoTime()));
         audit.submit(new CacheEvict("users", "46", "S#rename", TxState.NONE, System.nanoTime()));
         Thread.sleep(900);
-        audit.awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(audit.findings().findings()).isEmpty();
         assertThat(audit.verificationStats().count("users", Outcome.FRESH)).isGreaterThanOrEqualTo(2);
@@ -162,7 +168,9 @@ class VerificationTests {
         audit.submit(new CacheRead("users", 42L, true, "S#find", System.nanoTime()));
         audit.submit(new CacheRead("users", 43L, true, "S#find", System.nanoTime()));
         Thread.sleep(800);
-        audit.awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(audit.findings().findings()).isEmpty();
         assertThat(audit.verificationStats().count("users", Outcome.FRESH)).isEqualTo(2);
@@ -179,9 +187,40 @@ class VerificationTests {
         audit.submit(new CacheEvict("users", 42L, "S#rename", TxState.NONE, System.nanoTime()));
         cache.put(42L, new User("Ada Lovelace", 1));
         Thread.sleep(1200);
-        audit.awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(audit.findings().findings()).isEmpty();
+        VerificationStats stats = audit.verificationStats();
+        assertThat(stats.count("users", Outcome.STALE)).as("the sampled hit").isPositive();
+        assertThat(stats.count("users", Outcome.FRESH))
+                .as("the checks after the eviction")
+                .isPositive();
+        assertThat(stats.confirmedStaleCount("users"))
+                .as("a difference gone within the grace period")
+                .isZero();
+    }
+
+    @Test
+    void refillRightAfterAnInvalidationWithNewDataIsNoStaleSet() throws Exception {
+        start(100);
+        source.put(42L, new User("new", 1));
+        audit.submit(new CacheEvict("users", 42L, "S#rename", TxState.NONE, System.nanoTime()));
+        cache.put(42L, new User("new", 1));
+        long load = System.nanoTime();
+        audit.submit(new CacheRead("users", 42L, false, "S#find", load));
+        audit.submit(new CachePut("users", 42L, "S#find", load, TxState.NONE, System.nanoTime()));
+        Thread.sleep(1200);
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
+
+        assertThat(audit.findings().findings()).isEmpty();
+        assertThat(audit.verificationStats().count("users", Outcome.FRESH))
+                .as("the refill and the checks after it")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(audit.verificationStats().count("users", Outcome.STALE)).isZero();
     }
 
     @Test
@@ -216,9 +255,17 @@ class VerificationTests {
         cache.remove(42L);
         audit.submit(new CacheEvict("users", 42L, "S#ship", TxState.NONE, System.nanoTime()));
         Thread.sleep(1200);
-        audit.awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(audit.findings().findings()).isEmpty();
+        VerificationStats stats = audit.verificationStats();
+        assertThat(stats.count("users", Outcome.STALE)
+                        + stats.count("users", Outcome.FRESH)
+                        + stats.count("users", Outcome.ABSENT))
+                .as("the refill and the eviction were checked")
+                .isPositive();
     }
 
     @Test
@@ -238,7 +285,9 @@ class VerificationTests {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        audit.awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(hits).isGreaterThan(10_000);
         // A burst of one second's worth plus the steady rate, never more.

@@ -5,9 +5,6 @@ import dev.cacheaudit.autoconfigure.CacheAuditProperties;
 import dev.cacheaudit.autoconfigure.cache.CacheRecorder;
 import dev.cacheaudit.autoconfigure.verify.SpringVerificationBackend;
 import dev.cacheaudit.core.CacheAudit;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +19,7 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /** Auto-configuration of the {@code cacheaudit} Actuator endpoint, when Actuator is present. */
 @AutoConfiguration(after = CacheAuditAutoConfiguration.class)
@@ -56,10 +54,6 @@ public class CacheAuditEndpointAutoConfiguration {
                 ObjectProvider<RedisTtl> redisTtl) {
             KeyTimeline timeline = new KeyTimeline(endpoint.getTimelineCapacity());
             audit.onEvent(timeline);
-            Map<String, Set<String>> ignored = new LinkedHashMap<>();
-            properties
-                    .getCaches()
-                    .forEach((cache, settings) -> ignored.put(cache, Set.copyOf(settings.getIgnoredFields())));
             BiFunction<Cache, String, @Nullable Long> ttl = redisTtl.getIfAvailable(() -> (cache, key) -> null);
             return new KeyProbe(
                     audit,
@@ -68,7 +62,7 @@ public class CacheAuditEndpointAutoConfiguration {
                     recorder,
                     ttl,
                     timeline,
-                    ignored,
+                    properties.ignoredFields(),
                     properties.getVerification().getMaxPerSecond());
         }
 
@@ -77,8 +71,7 @@ public class CacheAuditEndpointAutoConfiguration {
         static class RedisProbeConfiguration {
 
             @Bean
-            RedisTtl cacheAuditRedisTtl(
-                    ObjectProvider<org.springframework.data.redis.connection.RedisConnectionFactory> connections) {
+            RedisTtl cacheAuditRedisTtl(ObjectProvider<RedisConnectionFactory> connections) {
                 return (cache, key) -> {
                     var factory = connections.getIfUnique();
                     return factory != null ? RedisEntryState.pttl(cache, key, factory) : null;

@@ -1,5 +1,6 @@
 package dev.cacheaudit.autoconfigure.metrics;
 
+import dev.cacheaudit.core.metrics.MeterSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** How cache-audit publishes its Micrometer meters. The {@code cache} tag is bounded by limits.max-caches. */
@@ -11,6 +12,11 @@ public class CacheAuditMetricsProperties {
      * histograms, one series per bucket.
      */
     private boolean histograms = false;
+
+    /** The meters' settings, with the {@code cache} tag bounded like the tracked caches. */
+    public MeterSettings toSettings(int maxCaches) {
+        return new MeterSettings(maxCaches, histograms);
+    }
 
     public boolean isHistograms() {
         return histograms;

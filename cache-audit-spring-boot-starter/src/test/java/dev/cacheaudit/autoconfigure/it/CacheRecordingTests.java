@@ -59,14 +59,18 @@ class CacheRecordingTests {
 
     @BeforeEach
     void forget() {
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
         recorded.clear();
     }
 
     @Test
     void missAndPutRecordTheExactKeyObjectAndTheAnnotatedMethod() {
         users.find(42L);
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         CacheRead miss = recorded.events(CacheRead.class)
                 .filter(e -> e.cache().equals("users"))
@@ -87,7 +91,9 @@ class CacheRecordingTests {
         users.find(7L);
         users.find(7L);
         users.find(7L);
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(audit.counters("users").hits() - hitsBefore).isEqualTo(2);
         assertThat(recorded.events(CacheRead.class).filter(CacheRead::hit))
@@ -98,7 +104,9 @@ class CacheRecordingTests {
     @Test
     void evictionRecordsTheEvictKeyAndTheEvictingMethod() {
         users.rename(42L, "Ada");
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         CacheEvict evict = recorded.events(CacheEvict.class).findFirst().orElseThrow();
         assertThat(evict.cache()).isEqualTo("users");
@@ -110,7 +118,9 @@ class CacheRecordingTests {
     @Test
     void defaultKeyOfSeveralArgumentsIsTheSimpleKeySpringComputed() {
         users.pair(1L, 2L);
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         CacheRead read = recorded.events(CacheRead.class)
                 .filter(e -> e.cache().equals("pairs"))
@@ -123,7 +133,9 @@ class CacheRecordingTests {
     @Test
     void cachingAnnotationRecordsEveryOperationItCauses() {
         users.renameEverywhere(5L, "a@example.com");
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(recorded.events(CacheEvict.class).map(e -> e.cache() + "=" + e.key()))
                 .containsExactlyInAnyOrder("users=5", "usersByEmail=a@example.com");
@@ -133,7 +145,9 @@ class CacheRecordingTests {
     void programmaticEvictionNamesTheApplicationFrameThatCalledIt() {
         CacheManager manager = context.getBean(CacheManager.class);
         manager.getCache("users").evictIfPresent(9L);
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         CacheEvict evict = recorded.events(CacheEvict.class).findFirst().orElseThrow();
         assertThat(evict.key()).isEqualTo(9L);
@@ -150,7 +164,9 @@ class CacheRecordingTests {
         assertThat(lazy).isInstanceOf(AuditingCache.class);
         assertThat(manager.getCache("created-later")).isSameAs(lazy);
         assertThat(((AuditingCache) lazy).getTargetCache()).isInstanceOf(ConcurrentMapCache.class);
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
         assertThat(recorded.events(CacheRegistered.class).map(CacheRegistered::cache))
                 .contains("created-later");
         assertThat(audit.caches().backendOf("created-later")).isEqualTo("map");
@@ -161,7 +177,9 @@ class CacheRecordingTests {
         long errorsBefore = audit.counters("broken").errors();
 
         assertThatThrownBy(() -> users.broken(1L)).isSameAs(FailingCache.FAILURE);
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         assertThat(audit.counters("broken").errors() - errorsBefore).isEqualTo(1);
         assertThat(recorded.events(CacheError.class).map(CacheError::operation)).containsExactly("get");

@@ -109,6 +109,11 @@ class EntityKeyMismatchTests {
     @Test
     void fixedTwinsStaySilent() {
         assertThat(findings("-fixed")).isEmpty();
+        for (String cache : List.of("customers-fixed", "logins-fixed", "members-fixed")) {
+            assertThat(audit.counters(cache).evictions())
+                    .as("evictions of " + cache)
+                    .isPositive();
+        }
     }
 
     private static List<Finding> findings(String suffix) {

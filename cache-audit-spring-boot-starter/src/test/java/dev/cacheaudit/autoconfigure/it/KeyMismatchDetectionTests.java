@@ -64,7 +64,9 @@ class KeyMismatchDetectionTests {
             context.getBean(CorrectDesigns.class).both(id);
             context.getBean(CorrectDesigns.class).clearAll();
         }
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
     }
 
     @AfterAll
@@ -91,6 +93,7 @@ class KeyMismatchDetectionTests {
     @Test
     void prefixedEvictionFixedStaysSilent() {
         assertThat(findings("prefix-fixed")).isEmpty();
+        assertEvictionsAnalysed("prefix-fixed");
     }
 
     @Test
@@ -106,6 +109,7 @@ class KeyMismatchDetectionTests {
     @Test
     void defaultKeyFixedWithAnExplicitKeyStaysSilent() {
         assertThat(findings("default-fixed")).isEmpty();
+        assertEvictionsAnalysed("default-fixed");
     }
 
     @Test
@@ -119,6 +123,7 @@ class KeyMismatchDetectionTests {
     @Test
     void consistentKeyTypesStaySilent() {
         assertThat(findings("type-fixed")).isEmpty();
+        assertEvictionsAnalysed("type-fixed");
     }
 
     @Test
@@ -135,6 +140,16 @@ class KeyMismatchDetectionTests {
         assertThat(audit.findings().findings())
                 .filteredOn(f -> f.cache().startsWith("correct-"))
                 .isEmpty();
+        assertEvictionsAnalysed("correct-composite");
+        assertEvictionsAnalysed("correct-args");
+        assertEvictionsAnalysed("correct-generated");
+    }
+
+    /** The evictions of the three rounds were recorded (and analysed: quiescence is asserted before the tests run). */
+    private static void assertEvictionsAnalysed(String cache) {
+        assertThat(audit.counters(cache).evictions())
+                .as("evictions of " + cache)
+                .isGreaterThanOrEqualTo(3);
     }
 
     private static List<Finding> findings(String cache) {

@@ -79,7 +79,9 @@ class RedisEvictionFailureTests {
         while (failures().isEmpty() && System.nanoTime() < deadline) {
             audit.awaitQuiescence(Duration.ofMillis(200));
         }
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
     }
 
     @AfterAll

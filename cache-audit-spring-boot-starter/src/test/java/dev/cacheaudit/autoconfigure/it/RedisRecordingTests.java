@@ -67,7 +67,9 @@ class RedisRecordingTests {
 
     @BeforeEach
     void forget() {
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
         recorded.clear();
     }
 
@@ -131,7 +133,9 @@ class RedisRecordingTests {
             audit.awaitQuiescence(Duration.ofMillis(100));
             Thread.onSpinWait();
         }
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
     }
 
     private void awaitDeletes(int count) {
@@ -140,7 +144,9 @@ class RedisRecordingTests {
             audit.awaitQuiescence(Duration.ofMillis(100));
             Thread.onSpinWait();
         }
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
         assertThat(deletes()).hasSizeGreaterThanOrEqualTo(count);
     }
 

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.autoconfigure.testsupport.RedisServer;
 import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.keys.RedisKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,9 @@ class TemplateKeyDetectionTests {
 
     private static CacheAudit audit;
 
+    /** Deletes of the read form that the engine analysed. */
+    private static final AtomicInteger fixedDeletes = new AtomicInteger();
+
     @BeforeAll
     static void start() {
         RedisServer.HostAndPort redis = RedisServer.require();
@@ -38,6 +44,14 @@ class TemplateKeyDetectionTests {
                 "spring.data.redis.port=" + redis.port(),
                 "cache-audit.redaction.keys=plain");
         audit = context.getBean(CacheAudit.class);
+        audit.onEvent(event -> {
+            if (event instanceof RedisCommand command
+                    && command.command().equals("DEL")
+                    && command.key() != null
+                    && RedisKeys.print(command.key()).startsWith(PREFIX + "-fixed-order:")) {
+                fixedDeletes.incrementAndGet();
+            }
+        });
         StringRedisTemplate redisTemplate = context.getBean(StringRedisTemplate.class);
         OrderCache orders = new OrderCache(redisTemplate);
         for (int id = 1; id <= 3; id++) {
@@ -50,7 +64,9 @@ class TemplateKeyDetectionTests {
         while (findings("bug-order").isEmpty() && System.nanoTime() < deadline) {
             audit.awaitQuiescence(Duration.ofMillis(100));
         }
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
     }
 
     @AfterAll
@@ -78,6 +94,7 @@ class TemplateKeyDetectionTests {
     @Test
     void deletingTheReadFormStaysSilent() {
         assertThat(findings("fixed-order")).isEmpty();
+        assertThat(fixedDeletes).as("deletes of the read form analysed").hasValue(3);
     }
 
     private static List<Finding> findings(String namespace) {

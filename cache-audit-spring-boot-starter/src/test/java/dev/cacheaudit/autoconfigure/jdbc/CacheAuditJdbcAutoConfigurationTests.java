@@ -41,7 +41,9 @@ class CacheAuditJdbcAutoConfigurationTests {
             jdbc.update("INSERT INTO t (id) VALUES (?)", 1L);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM t", Long.class))
                     .isEqualTo(1L);
-            audit.awaitQuiescence(Duration.ofSeconds(5));
+            assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                    .as("events analysed")
+                    .isTrue();
             // The create and the insert; the query outside any cache load is not handed over.
             assertThat(audit.engine().processedEvents() - before).isEqualTo(2);
         });

@@ -200,7 +200,9 @@ class PostgresUnreachableFaultTests {
 
     private static void awaitQuietVerifier(SourceReads reads) {
         await(() -> !reads.reading(), () -> {});
-        audited.getBean(CacheAudit.class).awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audited.getBean(CacheAudit.class).awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
     }
 
     private static void await(BooleanSupplier condition, Runnable meanwhile) {

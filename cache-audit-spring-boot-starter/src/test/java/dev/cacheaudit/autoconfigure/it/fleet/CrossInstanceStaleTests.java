@@ -142,7 +142,9 @@ class CrossInstanceStaleTests {
     }
 
     private static List<Finding> crossInstance(CacheAudit audit) {
-        audit.awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
         return audit.findings().findings().stream()
                 .filter(f -> f.kind() == FindingKind.CROSS_INSTANCE_STALE)
                 .toList();

@@ -130,7 +130,9 @@ class ForeignWriteTests {
     }
 
     private static List<Finding> foreign(CacheAudit audit) {
-        audit.awaitQuiescence(Duration.ofSeconds(2));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
+                .as("events analysed")
+                .isTrue();
         return audit.findings().findings().stream()
                 .filter(f -> f.kind() == FindingKind.FOREIGN_WRITE)
                 .toList();

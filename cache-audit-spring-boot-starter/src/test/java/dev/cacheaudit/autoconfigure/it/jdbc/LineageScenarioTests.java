@@ -108,7 +108,9 @@ abstract class LineageScenarioTests {
         } catch (org.awaitility.core.ConditionTimeoutException ex) {
             // The tests below tell which finding is missing.
         }
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
     }
 
     private static void seed(JdbcTemplate jdbc) {

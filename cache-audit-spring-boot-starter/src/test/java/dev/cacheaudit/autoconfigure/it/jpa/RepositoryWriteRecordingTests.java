@@ -56,14 +56,18 @@ class RepositoryWriteRecordingTests {
 
     @BeforeEach
     void forget() {
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
         recorded.clear();
     }
 
     @Test
     void saveRecordsTheEntityTypeItsAssignedIdAndTheWritePath() {
         Account saved = accounts.save(new Account("ada"));
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         SourceWrite write = recorded.events(SourceWrite.class).findFirst().orElseThrow();
         assertThat(write.entity()).isEqualTo(Account.class.getName());
@@ -77,7 +81,9 @@ class RepositoryWriteRecordingTests {
     @Test
     void saveAllRecordsOneWritePerEntity() {
         List<Account> saved = accounts.saveAll(List.of(new Account("a"), new Account("b")));
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         // The repository advice and Hibernate's flush listener both see each insert; the detectors count it once.
         assertThat(recorded.events(SourceWrite.class).map(SourceWrite::id).distinct())
@@ -87,10 +93,14 @@ class RepositoryWriteRecordingTests {
     @Test
     void deleteByIdRecordsTheId() {
         Account saved = accounts.save(new Account("gone"));
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
         recorded.clear();
         accounts.deleteById(saved.getId());
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         SourceWrite write = recorded.events(SourceWrite.class).findFirst().orElseThrow();
         assertThat(write.kind()).isEqualTo(SourceWrite.Kind.DELETE);
@@ -100,7 +110,9 @@ class RepositoryWriteRecordingTests {
     @Test
     void modifyingQueryIsRecordedAsABulkWriteOfTheDomainType() {
         accounts.rename(1L, "x");
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         SourceWrite write = recorded.events(SourceWrite.class).findFirst().orElseThrow();
         assertThat(write.kind()).isEqualTo(SourceWrite.Kind.BULK);
@@ -112,7 +124,9 @@ class RepositoryWriteRecordingTests {
     void writesInsideATransactionCarryItsIdAndItsCommitIsRecorded() {
         TransactionTemplate tx = context.getBean(TransactionTemplate.class);
         tx.executeWithoutResult(status -> accounts.save(new Account("in-tx")));
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         SourceWrite write = recorded.events(SourceWrite.class).findFirst().orElseThrow();
         assertThat(write.tx().active()).isTrue();
@@ -124,7 +138,9 @@ class RepositoryWriteRecordingTests {
     @Test
     void cachedRepositoryQueryMethodIsRecordedWithTheRepositoryMethodAsSite() {
         accounts.findByName("nobody");
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
 
         CacheRead read = recorded.events(CacheRead.class).findFirst().orElseThrow();
         assertThat(read.cache()).isEqualTo("accountsByName");

@@ -57,7 +57,9 @@ class TransactionAwareManagerProxyTests {
             service.renameAndEvict(id);
             service.find(id);
         }
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
     }
 
     @AfterAll

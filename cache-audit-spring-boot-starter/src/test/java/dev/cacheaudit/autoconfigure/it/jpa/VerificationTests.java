@@ -79,7 +79,9 @@ class VerificationTests {
             repository.findByName("by-name");
         }
         Thread.sleep(1000);
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
     }
 
     @AfterAll
@@ -125,7 +127,9 @@ class VerificationTests {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Thread.sleep(300);
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
         int sourceReads = accounts.loads() - loadsBefore;
 
         assertThat(hits / seconds).isGreaterThan(1000);

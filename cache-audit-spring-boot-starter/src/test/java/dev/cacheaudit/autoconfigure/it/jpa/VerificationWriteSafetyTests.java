@@ -185,7 +185,9 @@ class VerificationWriteSafetyTests {
                         () -> run.audit.findings().findings().stream()
                                 .anyMatch(f -> f.kind() == FindingKind.STALE_READ),
                         () -> "a stale read");
-                run.audit.awaitQuiescence(Duration.ofSeconds(5));
+                assertThat(run.audit.awaitQuiescence(Duration.ofSeconds(5)))
+                        .as("events analysed")
+                        .isTrue();
                 run.recordedVisitWrites = run.context
                         .getBean(RecordingDetector.class)
                         .events(SourceWrite.class)

@@ -92,7 +92,9 @@ class WritePathDetectionTests {
         }
         paths.adminClear();
         Thread.sleep(1500);
-        audit.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
         Thread.sleep(1100);
     }
 
@@ -113,6 +115,10 @@ class WritePathDetectionTests {
     @Test
     void jobThatEvictsWhatItSavesStaysSilent() {
         assertThat(findings("job-fixed")).isEmpty();
+        assertThat(audit.counters("job-fixed").evictions()).isPositive();
+        assertThat(audit.writeCoverage().coveredCount())
+                .as("writes judged covered")
+                .isPositive();
     }
 
     @Test
@@ -123,6 +129,10 @@ class WritePathDetectionTests {
     @Test
     void evictionFromAnAfterCommitListenerStaysSilent() {
         assertThat(findings("after-commit")).isEmpty();
+        assertThat(audit.counters("after-commit").evictions()).isPositive();
+        assertThat(audit.writeCoverage().coveredCount())
+                .as("writes judged covered")
+                .isPositive();
     }
 
     @Test
@@ -138,6 +148,7 @@ class WritePathDetectionTests {
     @Test
     void evictionInsideTheTransactionOnATransactionAwareCacheStaysSilent() {
         assertThat(findings("in-tx-aware")).isEmpty();
+        assertThat(audit.counters("in-tx-aware").evictions()).isPositive();
     }
 
     @Test
@@ -159,6 +170,8 @@ class WritePathDetectionTests {
     @Test
     void aRareAdministrativeClearStaysSilent() {
         assertThat(findings("clear-rare")).isEmpty();
+        assertThat(audit.counters("clear-rare").clears()).isEqualTo(1);
+        assertThat(findings("clear-bug")).as("the same check, three clears").isNotEmpty();
     }
 
     private static List<Finding> findings(String cache) {

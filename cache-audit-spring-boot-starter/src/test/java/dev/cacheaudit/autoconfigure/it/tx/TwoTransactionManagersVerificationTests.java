@@ -190,7 +190,9 @@ class TwoTransactionManagersVerificationTests {
                                 .anyMatch(f -> f.kind() == FindingKind.STALE_READ
                                         && f.cache().equals("stock")),
                         () -> "a stale read");
-                run.audit.awaitQuiescence(Duration.ofSeconds(5));
+                assertThat(run.audit.awaitQuiescence(Duration.ofSeconds(5)))
+                        .as("events analysed")
+                        .isTrue();
             }
             for (String loader : List.of("stock", "orders", "unowned", "named")) {
                 run.rows.put(

@@ -72,7 +72,9 @@ abstract class EntityVerificationContract {
             readAll(hotels);
         }
         Thread.sleep(400);
-        context.getBean(CacheAudit.class).awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(context.getBean(CacheAudit.class).awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
         return context;
     }
 

@@ -1,5 +1,6 @@
-package dev.cacheaudit.autoconfigure;
+package dev.cacheaudit.autoconfigure.verify;
 
+import dev.cacheaudit.autoconfigure.CacheAuditProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ListableBeanFactory;
