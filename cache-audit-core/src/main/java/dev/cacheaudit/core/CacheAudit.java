@@ -154,6 +154,35 @@ public final class CacheAudit implements AutoCloseable {
         return caches.counters(cache);
     }
 
+    /**
+     * Counts a fault of the recording layer (a key whose {@code toString} threw, say) and logs the first of its kind
+     * at WARN; the application's call goes on unchanged.
+     *
+     * @param where what could not be recorded, in words (e.g. {@code "a cache operation"})
+     * @param fault what was thrown
+     */
+    public void recordingFailed(String where, Throwable fault) {
+        engine.recordingError(where, fault);
+    }
+
+    /**
+     * A monotonic time in nanoseconds that the engine refreshes about every millisecond; far cheaper to read than a
+     * precise one, for events on the hot path (sampled hits).
+     */
+    public long coarseNanos() {
+        return engine.coarseNanos();
+    }
+
+    /** Remembers what kind of store backs a cache, when the cache is tracked; the report shows it. */
+    public void backend(String cache, String backend) {
+        caches.backend(cache, backend);
+    }
+
+    /** The kind of store that backs a cache, {@code unknown} when the recording layer never said. */
+    public String backendOf(String cache) {
+        return caches.backendOf(cache);
+    }
+
     /** Adds a listener told of every observation a detector reports (on the engine thread). */
     public void onObservation(Consumer<Observation> listener) {
         observationListeners.add(Objects.requireNonNull(listener, "listener"));
@@ -245,6 +274,10 @@ public final class CacheAudit implements AutoCloseable {
         return instance;
     }
 
+    /**
+     * The registry of caches. Internal: for the meter binder, tests and benchmarks; the recording layer goes through
+     * {@link #counters(String)}, {@link #backend(String, String)} and {@link #backendOf(String)}.
+     */
     public CacheRegistry caches() {
         return caches;
     }
@@ -253,6 +286,10 @@ public final class CacheAudit implements AutoCloseable {
         return findings;
     }
 
+    /**
+     * The engine. Internal: for the meter binder, tests and benchmarks; the recording layer goes through
+     * {@link #submit(CacheEvent)}, {@link #recordingFailed(String, Throwable)} and {@link #coarseNanos()}.
+     */
     public AuditEngine engine() {
         return engine;
     }

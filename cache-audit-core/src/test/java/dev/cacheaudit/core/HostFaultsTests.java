@@ -295,9 +295,9 @@ class HostFaultsTests {
     @Test
     void internalErrorsAreCountedByWhereTheyHappened() {
         audit = CacheAudit.builder().withoutFindingLog().build().start();
-        audit.engine().recordingError("a cache operation", new HostError());
-        audit.engine().recordingError("a cache operation", new IllegalStateException());
-        audit.engine().recordingError("a Redis command", new IllegalStateException());
+        audit.recordingFailed("a cache operation", new HostError());
+        audit.recordingFailed("a cache operation", new IllegalStateException());
+        audit.recordingFailed("a Redis command", new IllegalStateException());
 
         assertThat(audit.engine().errors().count(Where.RECORDING)).isEqualTo(3);
         assertThat(audit.engine().errors().count(Where.STATE)).isZero();

@@ -249,11 +249,6 @@ public final class AuditEngine implements AutoCloseable {
                 ex);
     }
 
-    /** Counts a fault of the recording layer; prefer {@link #recordingError(String, Throwable)}, which says what. */
-    public void recordingError(Throwable ex) {
-        recordingError("an event", ex);
-    }
-
     /** The faults the auditor survived, by where they happened. */
     public InternalErrors errors() {
         return errors;

@@ -131,7 +131,7 @@ public final class CacheRecorder {
             boolean transactionAware,
             CacheRegistered.KeyComparison comparison,
             long ttlMillis) {
-        audit.caches().backend(cache, backend);
+        audit.backend(cache, backend);
         audit.submit(new CacheRegistered(cache, backend, transactionAware, comparison, ttlMillis, System.nanoTime()));
     }
 
@@ -141,12 +141,8 @@ public final class CacheRecorder {
             return;
         }
         Invocation invocation = Invocation.current();
-        audit.submit(new CacheRead(
-                cache,
-                key,
-                true,
-                invocation != null ? invocation.site() : null,
-                audit.engine().coarseNanos()));
+        audit.submit(
+                new CacheRead(cache, key, true, invocation != null ? invocation.site() : null, audit.coarseNanos()));
     }
 
     void miss(String cache, CacheCounters counters, Object key) {
@@ -201,7 +197,7 @@ public final class CacheRecorder {
 
     /** Counts a fault of the recording itself; the application's call goes on unchanged. */
     void recordingFailed(Throwable ex) {
-        audit.engine().recordingError("a cache operation", ex);
+        audit.recordingFailed("a cache operation", ex);
     }
 
     private static long programmaticLoadStart(String cache, Object key) {

@@ -105,7 +105,7 @@ public final class LettuceCommandRecorder implements CommandListener {
             }
             event.getContext().put(SITE, CallSites.firstApplicationFrame());
         } catch (Throwable ex) {
-            audit.engine().recordingError("a Redis command", ex);
+            audit.recordingFailed("a Redis command", ex);
         }
     }
 
@@ -173,7 +173,7 @@ public final class LettuceCommandRecorder implements CommandListener {
                     System.nanoTime(),
                     site(event)));
         } catch (Throwable ex) {
-            audit.engine().recordingError("a Redis command", ex);
+            audit.recordingFailed("a Redis command", ex);
         }
     }
 
@@ -190,7 +190,7 @@ public final class LettuceCommandRecorder implements CommandListener {
             audit.submit(new RedisCommand(
                     type.name(), key(command.getArgs()), -1, -1, error, 0, System.nanoTime(), site(event)));
         } catch (Throwable ex) {
-            audit.engine().recordingError("a Redis command", ex);
+            audit.recordingFailed("a Redis command", ex);
         }
     }
 
