@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns cache operations into events. On a hit it only bumps a counter and, for a sample of hits, hands over an event
  * stamped with the engine's coarse clock; misses, puts, evictions and clears are always recorded with a precise time.
- * Nothing here throws into the application: a fault is counted as an internal error.
+ * These methods may throw (a key whose {@code hashCode} or {@code toString} throws, say); {@link AuditingCache}, their
+ * only caller, catches every fault and counts it through {@link #recordingFailed(Throwable)}, so none reaches the
+ * application.
  */
 public final class CacheRecorder {
 
