@@ -92,7 +92,7 @@ class DashboardAndRulesTests {
                 assertThat(System.nanoTime()).as("a stale read found").isLessThan(deadline);
                 Thread.onSpinWait();
             }
-            audit.awaitQuiescence(Duration.ofSeconds(5));
+            assertThat(audit.awaitQuiescence(Duration.ofSeconds(5))).isTrue();
             scraped = registry.scrape()
                     .lines()
                     .filter(line -> !line.startsWith("#") && !line.isBlank())
