@@ -60,25 +60,7 @@ public final class AuditEngine implements AutoCloseable {
             List<Detector> detectors,
             FindingStore findings,
             Consumer<Observation> onObservation) {
-        this(settings, state, detectors, findings, onObservation, new InternalErrors());
-    }
-
-    /**
-     * @param settings how the engine runs
-     * @param state the engine's memory
-     * @param detectors what analyses the events
-     * @param findings where findings are kept
-     * @param onObservation told of every observation
-     * @param errors where the faults the engine survives are counted
-     */
-    public AuditEngine(
-            EngineSettings settings,
-            AuditState state,
-            List<Detector> detectors,
-            FindingStore findings,
-            Consumer<Observation> onObservation,
-            InternalErrors errors) {
-        this(settings, state, detectors, findings, onObservation, errors, Ticker.system());
+        this(settings, state, detectors, findings, onObservation, new InternalErrors(), Ticker.system());
     }
 
     /**
