@@ -6,6 +6,7 @@ import dev.cacheaudit.core.detect.WriteCoverage;
 import dev.cacheaudit.core.engine.AuditEngine;
 import dev.cacheaudit.core.engine.EngineSettings;
 import dev.cacheaudit.core.engine.InternalErrors;
+import dev.cacheaudit.core.engine.Ticker;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.VerificationOutcome;
@@ -53,6 +54,8 @@ public final class CacheAudit implements AutoCloseable {
 
     private final Clock clock;
 
+    private final Ticker ticker;
+
     private final Instant startedAt;
 
     private final CacheRegistry caches;
@@ -83,6 +86,7 @@ public final class CacheAudit implements AutoCloseable {
         this.application = builder.application;
         this.instance = builder.instance;
         this.clock = builder.clock;
+        this.ticker = builder.ticker;
         this.startedAt = clock.instant();
         this.caches = new CacheRegistry(builder.engine.limits().maxCaches());
         this.redactor = builder.redactionHashKey != null
@@ -104,7 +108,7 @@ public final class CacheAudit implements AutoCloseable {
         if (builder.verificationSettings != null && builder.verificationBackend != null) {
             this.verificationStats = new VerificationStats();
             this.verificationWorker = new VerificationWorker(
-                    builder.verificationBackend, builder.verificationSettings, this::submit, errors);
+                    builder.verificationBackend, builder.verificationSettings, this::submit, errors, ticker);
             detectors.add(new VerificationDetector(
                     builder.verificationSettings,
                     verificationWorker,
@@ -115,7 +119,7 @@ public final class CacheAudit implements AutoCloseable {
             this.verificationStats = null;
             this.verificationWorker = null;
         }
-        this.engine = new AuditEngine(builder.engine, state, detectors, findings, this::observed, errors);
+        this.engine = new AuditEngine(builder.engine, state, detectors, findings, this::observed, errors, ticker);
     }
 
     public static Builder builder() {
@@ -152,6 +156,43 @@ public final class CacheAudit implements AutoCloseable {
     /** The counters of a cache, for the recording layer's hot path. */
     public CacheCounters counters(String cache) {
         return caches.counters(cache);
+    }
+
+    /**
+     * Counts a fault of the recording layer (a key whose {@code toString} threw, say) and logs the first of its kind
+     * at WARN; the application's call goes on unchanged.
+     *
+     * @param where what could not be recorded, in words (e.g. {@code "a cache operation"})
+     * @param fault what was thrown
+     */
+    public void recordingFailed(String where, Throwable fault) {
+        engine.recordingError(where, fault);
+    }
+
+    /**
+     * A monotonic time in nanoseconds that the engine refreshes about every millisecond; far cheaper to read than a
+     * precise one, for events on the hot path (sampled hits).
+     */
+    public long coarseNanos() {
+        return engine.coarseNanos();
+    }
+
+    /**
+     * The monotonic time the audit runs on ({@link System#nanoTime()} unless the builder was given another): the time
+     * events must carry, so that windows and grace periods measured from them mean what they say.
+     */
+    public long nanoTime() {
+        return ticker.nanoTime();
+    }
+
+    /** Remembers what kind of store backs a cache, when the cache is tracked; the report shows it. */
+    public void backend(String cache, String backend) {
+        caches.backend(cache, backend);
+    }
+
+    /** The kind of store that backs a cache, {@code unknown} when the recording layer never said. */
+    public String backendOf(String cache) {
+        return caches.backendOf(cache);
     }
 
     /** Adds a listener told of every observation a detector reports (on the engine thread). */
@@ -245,6 +286,10 @@ public final class CacheAudit implements AutoCloseable {
         return instance;
     }
 
+    /**
+     * The registry of caches. Internal: for the meter binder, tests and benchmarks; the recording layer goes through
+     * {@link #counters(String)}, {@link #backend(String, String)} and {@link #backendOf(String)}.
+     */
     public CacheRegistry caches() {
         return caches;
     }
@@ -253,6 +298,10 @@ public final class CacheAudit implements AutoCloseable {
         return findings;
     }
 
+    /**
+     * The engine. Internal: for the meter binder, tests and benchmarks; the recording layer goes through
+     * {@link #submit(CacheEvent)}, {@link #recordingFailed(String, Throwable)} and {@link #coarseNanos()}.
+     */
     public AuditEngine engine() {
         return engine;
     }
@@ -282,6 +331,8 @@ public final class CacheAudit implements AutoCloseable {
         private String instance = defaultInstance();
 
         private Clock clock = Clock.systemUTC();
+
+        private Ticker ticker = Ticker.system();
 
         private EngineSettings engine = EngineSettings.DEFAULTS;
 
@@ -331,8 +382,18 @@ public final class CacheAudit implements AutoCloseable {
             return this;
         }
 
+        /** The wall clock of first and last seen and of the report's dates; {@link Clock#systemUTC()} unless set. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The monotonic time events, windows, ticks and the verifier run on; {@link Ticker#system()} unless set. A test
+         * moves it by hand instead of sleeping through a grace period.
+         */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 

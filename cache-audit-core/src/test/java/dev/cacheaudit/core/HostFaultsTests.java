@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.engine.InternalErrors.Where;
+import dev.cacheaudit.core.engine.ManualClock;
 import dev.cacheaudit.core.event.CacheError;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -238,9 +240,11 @@ class HostFaultsTests {
         };
         VerificationSettings settings = new VerificationSettings(
                 1.0, 1000, Duration.ofMillis(100), List.of(Duration.ofMillis(50)), 10_000, Map.of());
+        ManualClock clock = new ManualClock();
         audit = CacheAudit.builder()
                 .withoutFindingLog()
                 .withoutDefaultDetectors()
+                .ticker(clock)
                 .verification(settings, backend, 1.0)
                 .build()
                 .start();
@@ -253,15 +257,18 @@ class HostFaultsTests {
         source.put("3", "new");
 
         for (String key : List.of("1", "2", "3")) {
-            audit.submit(new CacheRead("items", key, true, "ItemService#find", System.nanoTime()));
+            audit.submit(new CacheRead("items", key, true, "ItemService#find", clock.nanoTime()));
         }
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (audit.findings().findings().stream().noneMatch(f -> f.kind() == FindingKind.STALE_READ)
-                && System.nanoTime() < deadline) {
-            audit.awaitQuiescence(Duration.ofMillis(100));
-            java.util.concurrent.locks.LockSupport.parkNanos(
-                    Duration.ofMillis(50).toNanos());
-        }
+        // Each sampled hit is checked once at once: the faulty two are inconclusive, the third is stale.
+        assertThat(awaitVerifier(() -> audit.verificationStats().count("items", Outcome.INCONCLUSIVE)
+                                + audit.verificationStats().count("items", Outcome.STALE)
+                        == 3))
+                .isTrue();
+        // The grace period passes; the recheck confirms the stale entry.
+        clock.advance(Duration.ofMillis(100));
+        assertThat(awaitVerifier(
+                        () -> audit.findings().findings().stream().anyMatch(f -> f.kind() == FindingKind.STALE_READ)))
+                .isTrue();
 
         assertThat(audit.findings().findings())
                 .filteredOn(f -> f.kind() == FindingKind.STALE_READ)
@@ -271,6 +278,19 @@ class HostFaultsTests {
         assertThat(audit.verificationStats().count("items", Outcome.INCONCLUSIVE))
                 .isGreaterThanOrEqualTo(1);
         assertThat(audit.verifierThread().isAlive()).isTrue();
+    }
+
+    /** Polls, in real time and at most {@link #PATIENCE}, until the engine is quiescent and the condition holds. */
+    private boolean awaitVerifier(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (audit.awaitQuiescence(Duration.ofMillis(200)) && condition.getAsBoolean()) {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(5).toNanos());
+        }
+        return false;
     }
 
     /** A cached value whose {@code equals} and {@code hashCode} throw an {@code Error}, as a broken entity might. */
@@ -295,9 +315,9 @@ class HostFaultsTests {
     @Test
     void internalErrorsAreCountedByWhereTheyHappened() {
         audit = CacheAudit.builder().withoutFindingLog().build().start();
-        audit.engine().recordingError("a cache operation", new HostError());
-        audit.engine().recordingError("a cache operation", new IllegalStateException());
-        audit.engine().recordingError("a Redis command", new IllegalStateException());
+        audit.recordingFailed("a cache operation", new HostError());
+        audit.recordingFailed("a cache operation", new IllegalStateException());
+        audit.recordingFailed("a Redis command", new IllegalStateException());
 
         assertThat(audit.engine().errors().count(Where.RECORDING)).isEqualTo(3);
         assertThat(audit.engine().errors().count(Where.STATE)).isZero();

@@ -561,7 +561,10 @@ public class CacheAuditProperties implements Validator {
         /** Events that may wait for analysis before new ones are dropped. */
         private int queueCapacity = 65_536;
 
-        /** Heap the auditor's per-key history may take. */
+        /**
+         * Heap budget of the auditor's state: the per-key history may take 70 % of it; the rest is headroom for the
+         * queue, key shapes and findings, which their own limits bound.
+         */
         private DataSize maxHeap = DataSize.ofMegabytes(64);
 
         /** Distinct key shapes kept per cache and per kind of operation. */

@@ -68,7 +68,9 @@ public final class EvictionFailedDetector implements Detector {
                 }
                 unresolved.put(error.thread(), error);
             }
-        } else if (event instanceof RedisCommand command && command.failed() && isDelete(command.command())) {
+        } else if (event instanceof RedisCommand command
+                && command.failed()
+                && command.type().deletes()) {
             if (wireFailures.size() < 1000) {
                 wireFailures.add(command);
             }
@@ -180,10 +182,6 @@ public final class EvictionFailedDetector implements Detector {
 
     private static boolean isEviction(String operation) {
         return operation.equals("evict") || operation.equals("clear");
-    }
-
-    private static boolean isDelete(String command) {
-        return command.equals("DEL") || command.equals("UNLINK");
     }
 
     private static String errorCode(@Nullable String error) {

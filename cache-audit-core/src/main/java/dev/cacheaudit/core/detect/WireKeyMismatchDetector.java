@@ -37,7 +37,7 @@ public final class WireKeyMismatchDetector implements Detector {
     @Override
     public void on(CacheEvent event, AuditState state, FindingSink findings) {
         if (!(event instanceof RedisCommand command)
-                || !(command.command().equals("DEL") || command.command().equals("UNLINK"))
+                || !command.type().deletes()
                 || command.failed()
                 || command.result() != 0
                 || command.key() == null) {

@@ -40,11 +40,13 @@ public final class AuditEngine implements AutoCloseable {
 
     private final InternalErrors errors;
 
+    private final Ticker ticker;
+
     private final LongAdder processed = new LongAdder();
 
     private volatile Thread thread;
 
-    private volatile long coarseNanos = System.nanoTime();
+    private volatile long coarseNanos;
 
     private volatile boolean running;
 
@@ -58,7 +60,7 @@ public final class AuditEngine implements AutoCloseable {
             List<Detector> detectors,
             FindingStore findings,
             Consumer<Observation> onObservation) {
-        this(settings, state, detectors, findings, onObservation, new InternalErrors());
+        this(settings, state, detectors, findings, onObservation, new InternalErrors(), Ticker.system());
     }
 
     /**
@@ -68,6 +70,7 @@ public final class AuditEngine implements AutoCloseable {
      * @param findings where findings are kept
      * @param onObservation told of every observation
      * @param errors where the faults the engine survives are counted
+     * @param ticker the time the engine ticks on and hands out as {@link #coarseNanos()}
      */
     public AuditEngine(
             EngineSettings settings,
@@ -75,8 +78,11 @@ public final class AuditEngine implements AutoCloseable {
             List<Detector> detectors,
             FindingStore findings,
             Consumer<Observation> onObservation,
-            InternalErrors errors) {
+            InternalErrors errors,
+            Ticker ticker) {
         this.errors = Objects.requireNonNull(errors, "errors");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.coarseNanos = ticker.nanoTime();
         this.queue = new EventQueue(settings.queueCapacity());
         this.state = Objects.requireNonNull(state, "state");
         this.detectors = List.copyOf(detectors);
@@ -129,7 +135,7 @@ public final class AuditEngine implements AutoCloseable {
     }
 
     /**
-     * A monotonic time in nanoseconds that the engine refreshes about every millisecond; reading it is far cheaper
+     * The engine's {@link Ticker} time in nanoseconds, refreshed about every millisecond; reading it is far cheaper
      * than {@link System#nanoTime()}.
      */
     public long coarseNanos() {
@@ -138,6 +144,7 @@ public final class AuditEngine implements AutoCloseable {
 
     /** Waits until every event submitted before the call has been analysed. Returns whether that happened in time. */
     public boolean awaitQuiescence(Duration timeout) {
+        // The caller waits for the analysis thread in real time, whatever time the engine runs on.
         long deadline = System.nanoTime() + timeout.toNanos();
         while (queue.size() > 0) {
             if (!running || System.nanoTime() - deadline > 0) {
@@ -149,9 +156,9 @@ public final class AuditEngine implements AutoCloseable {
     }
 
     private void run() {
-        long nextTick = System.nanoTime() + tickNanos;
+        long nextTick = ticker.nanoTime() + tickNanos;
         while (running) {
-            long now = System.nanoTime();
+            long now = ticker.nanoTime();
             coarseNanos = now;
             CacheEvent event = queue.poll();
             if (event != null) {
@@ -247,11 +254,6 @@ public final class AuditEngine implements AutoCloseable {
                 subject,
                 "such operations are missing from the audit (the application's call went on unchanged)",
                 ex);
-    }
-
-    /** Counts a fault of the recording layer; prefer {@link #recordingError(String, Throwable)}, which says what. */
-    public void recordingError(Throwable ex) {
-        recordingError("an event", ex);
     }
 
     /** The faults the auditor survived, by where they happened. */

@@ -4,7 +4,7 @@ package dev.cacheaudit.core.event;
  * A cache became visible to the recording layer.
  *
  * @param cache the cache name
- * @param backend the kind of store, such as {@code redis}, {@code caffeine} or {@code map}
+ * @param backend the name of the store, such as {@code redis}, {@code caffeine} or {@code map} (see {@link Backend})
  * @param transactionAware whether writes to it are deferred to after the commit
  * @param keyComparison how the store compares keys
  * @param ttlMillis how long entries live after they are written: {@link #NO_EXPIRY} when they never expire,
@@ -25,6 +25,11 @@ public record CacheRegistered(
     public CacheRegistered(
             String cache, String backend, boolean transactionAware, KeyComparison keyComparison, long nanos) {
         this(cache, backend, transactionAware, keyComparison, UNKNOWN_TTL, nanos);
+    }
+
+    /** The kind of store the name stands for. */
+    public Backend kind() {
+        return Backend.of(backend);
     }
 
     /** How a store compares keys. */

@@ -36,8 +36,6 @@ import java.util.function.LongSupplier;
 public final class CrossInstanceStaleDetector implements Detector {
 
     /** Backends whose entries live in one instance's heap, as the recording layer names them. */
-    static final Set<String> LOCAL_BACKENDS = Set.of("caffeine", "map", "jcache");
-
     private static final int MAX_PENDING_TRANSACTIONS = 10_000;
 
     private static final int MAX_PENDING_CHECKS = 10_000;
@@ -105,7 +103,7 @@ public final class CrossInstanceStaleDetector implements Detector {
             return;
         }
         CacheProfile profile = state.existingProfile(put.cache());
-        if (profile == null || !LOCAL_BACKENDS.contains(profile.backend())) {
+        if (profile == null || !profile.kind().local()) {
             return;
         }
         KeyDescriptor key = state.describe(put.key());

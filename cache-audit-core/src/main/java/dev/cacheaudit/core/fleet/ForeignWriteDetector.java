@@ -32,10 +32,6 @@ public final class ForeignWriteDetector implements Detector {
 
     private static final int MAX_OWN_KEYS = 50_000;
 
-    private static final java.util.Set<String> WRITES = java.util.Set.of(
-            "SET", "SETEX", "PSETEX", "SETNX", "GETSET", "GETDEL", "DEL", "UNLINK", "HSET", "HDEL", "EXPIRE",
-            "PEXPIRE");
-
     private static final long OWN_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Fleet fleet;
@@ -57,7 +53,9 @@ public final class ForeignWriteDetector implements Detector {
 
     @Override
     public void on(CacheEvent event, AuditState state, FindingSink findings) {
-        if (event instanceof RedisCommand command && command.key() != null && WRITES.contains(command.command())) {
+        if (event instanceof RedisCommand command
+                && command.key() != null
+                && command.type().changesKey()) {
             ownWrites.put(new String(command.key(), StandardCharsets.UTF_8), command.nanos());
         }
         drain(state, findings);

@@ -95,8 +95,7 @@ public final class CacheAuditMetrics implements MeterBinder {
         Timer absent = evictionTimer(registry, "absent");
         Timer failed = evictionTimer(registry, "failed");
         audit.onEvent(event -> {
-            if (event instanceof RedisCommand command
-                    && (command.command().equals("DEL") || command.command().equals("UNLINK"))) {
+            if (event instanceof RedisCommand command && command.type().deletes()) {
                 Timer timer = command.failed() ? failed : command.result() > 0 ? removed : absent;
                 timer.record(command.durationNanos(), TimeUnit.NANOSECONDS);
             }

@@ -185,18 +185,17 @@ public final class AuditState {
             return;
         }
         KeyDescriptor key = KeyDescriptor.ofRedis(bytes);
-        switch (command.command()) {
-            case "GET", "GETEX", "MGET", "EXISTS", "HGET", "HGETALL", "HMGET" -> {
+        switch (command.type().kind()) {
+            case READ -> {
                 wire.read(key, command.site(), command.nanos());
                 KeyHistory history = history(WIRE, key);
                 history.reads++;
                 history.lastReadNanos = command.nanos();
             }
-            case "SET", "SETEX", "PSETEX", "SETNX", "GETSET", "HSET", "HMSET" ->
-                wire.put(key, command.site(), command.nanos());
-            case "DEL", "UNLINK" -> wire.evicted(key, command.site(), command.nanos());
-            default -> {
-                // Other commands carry no key evidence the detectors use.
+            case WRITE -> wire.put(key, command.site(), command.nanos());
+            case DELETE -> wire.evicted(key, command.site(), command.nanos());
+            case EXPIRE -> {
+                // An expiry leaves the key and its value as they are: no evidence the detectors use.
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.cacheaudit.core.state;
 
+import dev.cacheaudit.core.event.Backend;
 import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyShape;
@@ -22,7 +23,9 @@ public final class CacheProfile {
 
     private final Map<ShapeId, ShapeStats> evictions;
 
-    private String backend = "unknown";
+    private String backend = Backend.UNKNOWN.id();
+
+    private Backend kind = Backend.UNKNOWN;
 
     private boolean transactionAware;
 
@@ -67,6 +70,7 @@ public final class CacheProfile {
 
     void registered(String backend, boolean transactionAware, KeyComparison keyComparison, long ttlMillis) {
         this.backend = backend;
+        this.kind = Backend.of(backend);
         this.transactionAware = transactionAware;
         this.keyComparison = keyComparison;
         this.ttlMillis = ttlMillis;
@@ -123,8 +127,14 @@ public final class CacheProfile {
         return name;
     }
 
+    /** The name of the store, as the report writes it. */
     public String backend() {
         return backend;
+    }
+
+    /** The kind of store, classified once when the cache was registered. */
+    public Backend kind() {
+        return kind;
     }
 
     public boolean transactionAware() {

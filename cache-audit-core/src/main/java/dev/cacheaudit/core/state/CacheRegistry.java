@@ -1,5 +1,6 @@
 package dev.cacheaudit.core.state;
 
+import dev.cacheaudit.core.event.Backend;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,7 +99,7 @@ public final class CacheRegistry {
 
     /** The kind of store that backs a cache, {@code unknown} when it was never said. */
     public String backendOf(String cache) {
-        return backends.getOrDefault(cache, "unknown");
+        return backends.getOrDefault(cache, Backend.UNKNOWN.id());
     }
 
     /** Every cache by name, in name order. */

@@ -160,8 +160,8 @@ public final class VerificationDetector implements Detector {
         if (!worker.canVerify(target)) {
             return;
         }
-        long due = dueNanos == 0 ? System.nanoTime() : dueNanos;
-        if (!worker.schedule(new Check(target, reason, due, windowMillis, writeNanos))) {
+        long due = dueNanos == 0 ? worker.ticker().nanoTime() : dueNanos;
+        if (!worker.schedule(new Check(target, reason, due, windowMillis, writeNanos, worker.ticker()))) {
             stats.skippedBeforeQueue();
         }
     }

@@ -1,6 +1,7 @@
 package dev.cacheaudit.core.verify;
 
 import dev.cacheaudit.core.engine.InternalErrors;
+import dev.cacheaudit.core.engine.Ticker;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
@@ -33,6 +34,8 @@ public final class VerificationWorker implements AutoCloseable {
 
     private final InternalErrors errors;
 
+    private final Ticker ticker;
+
     private volatile boolean running;
 
     /**
@@ -42,7 +45,7 @@ public final class VerificationWorker implements AutoCloseable {
      */
     public VerificationWorker(
             VerificationBackend backend, VerificationSettings settings, Predicate<CacheEvent> engine) {
-        this(backend, settings, engine, new InternalErrors());
+        this(backend, settings, engine, new InternalErrors(), Ticker.system());
     }
 
     /**
@@ -51,17 +54,20 @@ public final class VerificationWorker implements AutoCloseable {
      * @param engine where outcomes go (the engine's non-blocking submit)
      * @param errors where faults of a check (a value whose {@code equals} throws, a loader that throws an
      *     {@code Error}) are counted; such a check is inconclusive and the worker goes on
+     * @param ticker the time checks fall due on, the budget refills on and outcomes are stamped with
      */
     public VerificationWorker(
             VerificationBackend backend,
             VerificationSettings settings,
             Predicate<CacheEvent> engine,
-            InternalErrors errors) {
+            InternalErrors errors,
+            Ticker ticker) {
         this.errors = errors;
+        this.ticker = ticker;
         this.backend = backend;
         this.settings = settings;
         this.engine = engine;
-        this.budget = new ReadBudget(settings.maxPerSecond(), System.nanoTime());
+        this.budget = new ReadBudget(settings.maxPerSecond(), ticker.nanoTime());
         this.thread = new Thread(this::run, "cache-audit-verifier");
         this.thread.setDaemon(true);
     }
@@ -100,6 +106,11 @@ public final class VerificationWorker implements AutoCloseable {
                     ex);
             return false;
         }
+    }
+
+    /** The time checks fall due on. */
+    Ticker ticker() {
+        return ticker;
     }
 
     /** Checks waiting to run. */
@@ -141,7 +152,7 @@ public final class VerificationWorker implements AutoCloseable {
         if (cached.state() == Lookup.State.UNAVAILABLE) {
             return outcome(check, Outcome.INCONCLUSIVE, List.of());
         }
-        if (!budget.tryAcquire(System.nanoTime())) {
+        if (!budget.tryAcquire(ticker.nanoTime())) {
             return outcome(check, Outcome.SKIPPED, List.of());
         }
         Lookup source = backend.source(target);
@@ -160,12 +171,11 @@ public final class VerificationWorker implements AutoCloseable {
         };
     }
 
-    private static VerificationOutcome outcome(Check check, Outcome outcome, List<String> fields) {
+    private VerificationOutcome outcome(Check check, Outcome outcome, List<String> fields) {
         return outcome(check, outcome, fields, List.of());
     }
 
-    private static VerificationOutcome outcome(
-            Check check, Outcome outcome, List<String> fields, List<String> notCompared) {
+    private VerificationOutcome outcome(Check check, Outcome outcome, List<String> fields, List<String> notCompared) {
         CheckTarget target = check.target();
         return new VerificationOutcome(
                 target.cache(),
@@ -176,7 +186,7 @@ public final class VerificationWorker implements AutoCloseable {
                 fields,
                 check.windowMillis(),
                 check.writeNanos(),
-                System.nanoTime(),
+                ticker.nanoTime(),
                 notCompared);
     }
 

@@ -102,8 +102,15 @@ final class Harness {
     }
 
     Harness redis(String command, String key, long result, String site) {
-        return apply(
-                new RedisCommand(command, key.getBytes(StandardCharsets.UTF_8), result, -1, null, 1000, tick(), site));
+        return apply(new RedisCommand(
+                RedisCommand.Type.valueOf(command),
+                key.getBytes(StandardCharsets.UTF_8),
+                result,
+                -1,
+                null,
+                1000,
+                tick(),
+                site));
     }
 
     Harness write(String entity, Object id, long txId, String site) {
@@ -127,7 +134,15 @@ final class Harness {
     }
 
     Harness redisFailure(String command, String key, String error) {
-        return apply(new RedisCommand(command, key.getBytes(StandardCharsets.UTF_8), -1, -1, error, 0, tick(), null));
+        return apply(new RedisCommand(
+                RedisCommand.Type.valueOf(command),
+                key.getBytes(StandardCharsets.UTF_8),
+                -1,
+                -1,
+                error,
+                0,
+                tick(),
+                null));
     }
 
     /** Lets time pass and runs the detectors' time-based checks. */

@@ -138,6 +138,19 @@ class WritePathDetectorsTests {
     }
 
     @Test
+    void refusedGetdelIsAnEvictionFailureAndARefusedExpiryOrHashWriteIsNot() {
+        harness.redisFailure("GETDEL", "users::42", "NOPERM no permissions")
+                .redisFailure("EXPIRE", "users::43", "NOPERM no permissions")
+                .redisFailure("HDEL", "users::44", "NOPERM no permissions")
+                .advance(Duration.ofSeconds(2));
+
+        assertThat(harness.of(FindingKind.EVICTION_FAILED)).singleElement().satisfies(o -> {
+            assertThat(o.evidence()).containsEntry("operation", "GETDEL");
+            assertThat(o.cache()).isEqualTo("users");
+        });
+    }
+
+    @Test
     void failedRedisReadsAreNotEvictionFailures() {
         harness.redisFailure("GET", "users::42", "ERR timeout");
         harness.advance(Duration.ofSeconds(2));

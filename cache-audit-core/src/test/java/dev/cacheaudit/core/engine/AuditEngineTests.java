@@ -279,6 +279,47 @@ class AuditEngineTests {
     }
 
     @Test
+    void theEngineTicksOnItsTickerAndHandsOutItsTime() throws Exception {
+        ManualClock clock = new ManualClock();
+        List<Long> ticks = new CopyOnWriteArrayList<>();
+        CountDownLatch ticked = new CountDownLatch(1);
+        Detector ticking = new Detector() {
+            @Override
+            public void on(CacheEvent event, AuditState state, FindingSink findings) {}
+
+            @Override
+            public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+                ticks.add(nowNanos);
+                ticked.countDown();
+            }
+        };
+        EngineSettings settings = settings(16, Duration.ofSeconds(1));
+        try (AuditEngine engine = new AuditEngine(
+                settings,
+                new AuditState(settings.limits(), settings.decomposer()),
+                List.of(ticking),
+                new FindingStore(100, clock),
+                observation -> {},
+                new InternalErrors(),
+                clock)) {
+            engine.start();
+            // An event analysed shows the analysis loop runs, and has read the time its first tick is due from.
+            engine.submit(new CacheRead("users", 1L, true, null, clock.nanoTime()));
+            assertThat(engine.awaitQuiescence(PATIENCE)).isTrue();
+            long started = clock.nanoTime();
+            // The engine has seen its time stand still: no tick is due whatever the real time that passes.
+            assertThat(engine.coarseNanos()).isEqualTo(started);
+            assertThat(ticks).isEmpty();
+
+            clock.advance(Duration.ofSeconds(1));
+
+            assertThat(ticked.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(ticks.get(0)).isEqualTo(started + Duration.ofSeconds(1).toNanos());
+            assertThat(engine.coarseNanos()).isEqualTo(clock.nanoTime());
+        }
+    }
+
+    @Test
     void closeAnalysesWhatIsQueuedFirst() {
         CountingDetector counting = new CountingDetector();
         AuditEngine engine = engine(settings(1_000, Duration.ofSeconds(1)), List.of(counting));

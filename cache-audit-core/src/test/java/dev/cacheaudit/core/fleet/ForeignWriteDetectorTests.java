@@ -90,7 +90,8 @@ class ForeignWriteDetectorTests {
     }
 
     private void command(String command, String key) {
-        apply(new RedisCommand(command, key.getBytes(StandardCharsets.UTF_8), 1, -1, null, 1000, ++now));
+        apply(new RedisCommand(
+                RedisCommand.Type.valueOf(command), key.getBytes(StandardCharsets.UTF_8), 1, -1, null, 1000, ++now));
     }
 
     private void notice(String command, String key) {

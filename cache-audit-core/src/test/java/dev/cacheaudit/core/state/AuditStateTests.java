@@ -19,7 +19,8 @@ class AuditStateTests {
     private final AuditState state = new AuditState(StateLimits.DEFAULTS, KeyDecomposer.NONE);
 
     private static RedisCommand redis(String command, String key) {
-        return new RedisCommand(command, key.getBytes(StandardCharsets.UTF_8), 1, -1, null, 1_000, 10);
+        return new RedisCommand(
+                RedisCommand.Type.valueOf(command), key.getBytes(StandardCharsets.UTF_8), 1, -1, null, 1_000, 10);
     }
 
     @Test
@@ -109,7 +110,6 @@ class AuditStateTests {
         state.apply(redis("SET", "users::1"));
         state.apply(redis("DEL", "users::1"));
         state.apply(redis("UNLINK", "users::2"));
-        state.apply(redis("PING", "users::3"));
 
         CacheProfile wire = state.wire();
         ShapeId shape = new ShapeId("bytes", "users::{n}");
@@ -122,10 +122,37 @@ class AuditStateTests {
     }
 
     @Test
+    void everyRecordedRedisCommandCountsByItsKind() {
+        state.apply(redis("HGETALL", "carts::1"));
+        state.apply(redis("HMGET", "carts::2"));
+        state.apply(redis("HMSET", "carts::1"));
+        state.apply(redis("HDEL", "carts::2"));
+        state.apply(redis("GETDEL", "carts::3"));
+        state.apply(redis("EXPIRE", "carts::4"));
+        state.apply(redis("PEXPIRE", "carts::5"));
+
+        ShapeId shape = new ShapeId("bytes", "carts::{n}");
+        assertThat(state.wire().readShapes().get(shape).count()).isEqualTo(2);
+        assertThat(state.wire().putShapes().get(shape).count()).isEqualTo(2);
+        assertThat(state.wire().evictionShapes().get(shape).count()).isEqualTo(1);
+    }
+
+    @Test
+    void everyCommandHasOneKindAndOnlyReadsLeaveTheKeyUnchanged() {
+        for (RedisCommand.Type type : RedisCommand.Type.values()) {
+            assertThat(type.changesKey()).as(type.name()).isEqualTo(type.kind() != RedisCommand.Kind.READ);
+            assertThat(type.deletes()).as(type.name()).isEqualTo(type.kind() == RedisCommand.Kind.DELETE);
+        }
+        assertThat(RedisCommand.Type.values())
+                .filteredOn(RedisCommand.Type::deletes)
+                .containsExactlyInAnyOrder(RedisCommand.Type.DEL, RedisCommand.Type.UNLINK, RedisCommand.Type.GETDEL);
+    }
+
+    @Test
     void failedRedisCommandsAndCommandsWithoutAKeyAreIgnored() {
-        state.apply(
-                new RedisCommand("GET", "users::1".getBytes(StandardCharsets.UTF_8), -1, -1, "ERR timeout", 1_000, 10));
-        state.apply(new RedisCommand("DEL", null, 0, -1, null, 1_000, 10));
+        state.apply(new RedisCommand(
+                RedisCommand.Type.GET, "users::1".getBytes(StandardCharsets.UTF_8), -1, -1, "ERR timeout", 1_000, 10));
+        state.apply(new RedisCommand(RedisCommand.Type.DEL, null, 0, -1, null, 1_000, 10));
 
         assertThat(state.wire().readShapes()).isEmpty();
         assertThat(state.wire().evictionShapes()).isEmpty();

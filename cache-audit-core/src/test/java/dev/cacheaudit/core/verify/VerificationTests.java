@@ -3,6 +3,7 @@ package dev.cacheaudit.core.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.engine.ManualClock;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRead;
@@ -16,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The verifier end to end in core, against an in-memory cache and source: stale reads past the grace period, changes
- * invalidated in time, refills that are already stale, and the read budget.
+ * invalidated in time, refills that are already stale, and the read budget. Time is a {@link ManualClock} the tests
+ * move: a window or grace period passes when a test says so, and each step waits for the checks it makes due to have
+ * run (their outcomes counted) before the next, so that no test passes for having looked too early.
  */
 class VerificationTests {
 
@@ -30,6 +34,8 @@ class VerificationTests {
     private final Map<Object, Object> source = new ConcurrentHashMap<>();
 
     private final AtomicInteger sourceReads = new AtomicInteger();
+
+    private final ManualClock clock = new ManualClock();
 
     private CacheAudit audit;
 
@@ -68,6 +74,8 @@ class VerificationTests {
                 .withoutDefaultDetectors()
                 .withoutFindingLog()
                 .redaction(KeyRedactor.Mode.PLAIN)
+                .clock(clock)
+                .ticker(clock)
                 .verification(settings, backend, 1.0)
                 .build()
                 .start();
@@ -82,22 +90,25 @@ class VerificationTests {
     }
 
     @Test
-    void valueChangedBehindTheCacheIsAStaleReadOnceTheGracePeriodIsOver() throws Exception {
+    void valueChangedBehindTheCacheIsAStaleReadOnceTheGracePeriodIsOver() {
         start(100);
         cache.put(42L, new User("Ada", 1));
         source.put(42L, new User("Ada Lovelace", 1));
-        audit.submit(new CacheRead("users", 42L, true, "S#find", System.nanoTime()));
+        audit.submit(new CacheRead("users", 42L, true, "S#find", clock.nanoTime()));
+        assertThat(outcomes(Outcome.STALE, 1)).isTrue();
+        assertThat(audit.findings().findings()).isEmpty();
 
-        List<Finding> findings = awaitFindings(FindingKind.STALE_READ, Duration.ofSeconds(3));
+        clock.advance(Duration.ofMillis(300));
+        List<Finding> findings = awaitFindings(FindingKind.STALE_READ);
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.cache()).isEqualTo("users");
             assertThat(f.readKey()).isEqualTo("42");
             assertThat(f.evidence()).containsEntry("differingFields", "name");
             assertThat(f.message()).doesNotContain("Ada");
-            assertThat(Duration.parse(f.evidence().get("staleFor"))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(Duration.parse(f.evidence().get("staleFor"))).isEqualTo(Duration.ofMillis(300));
         });
-        assertThat(audit.verificationStats().count("users", Outcome.STALE)).isGreaterThanOrEqualTo(2);
+        assertThat(audit.verificationStats().count("users", Outcome.STALE)).isEqualTo(2);
         assertThat(audit.verificationStats().confirmedStaleCount("users"))
                 .as("stale outcomes past the grace period")
                 .isPositive()
@@ -105,12 +116,14 @@ class VerificationTests {
     }
 
     @Test
-    void entryTheSourceNoLongerHasIsAStaleReadThatSaysSoInWords() throws Exception {
+    void entryTheSourceNoLongerHasIsAStaleReadThatSaysSoInWords() {
         start(100);
         cache.put(44L, new User("Ada", 1));
-        audit.submit(new CacheRead("users", 44L, true, "S#find", System.nanoTime()));
+        audit.submit(new CacheRead("users", 44L, true, "S#find", clock.nanoTime()));
+        assertThat(outcomes(Outcome.STALE, 1)).isTrue();
 
-        List<Finding> findings = awaitFindings(FindingKind.STALE_READ, Duration.ofSeconds(3));
+        clock.advance(Duration.ofMillis(300));
+        List<Finding> findings = awaitFindings(FindingKind.STALE_READ);
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.message())
@@ -123,142 +136,143 @@ class VerificationTests {
     }
 
     @Test
-    void evictionByTheStringFormOfALongKeyChecksTheLongEntryStillServed() throws Exception {
+    void evictionByTheStringFormOfALongKeyChecksTheLongEntryStillServed() {
         start(100);
         cache.put(45L, new User("Ada", 1));
         source.put(45L, new User("Ada Lovelace", 1));
-        long load = System.nanoTime();
+        long load = clock.nanoTime();
         audit.submit(new CacheRead("users", 45L, false, "S#find", load));
-        audit.submit(new CachePut("users", 45L, "S#find", load, TxState.NONE, System.nanoTime()));
-        audit.submit(new CacheEvict("users", "45", "S#rename", TxState.NONE, System.nanoTime()));
+        audit.submit(new CachePut("users", 45L, "S#find", load, TxState.NONE, clock.nanoTime()));
+        audit.submit(new CacheEvict("users", "45", "S#rename", TxState.NONE, clock.nanoTime()));
+        clock.advance(Duration.ofMillis(100));
+        assertThat(outcomes(Outcome.STALE, 1)).isTrue();
 
-        assertThat(awaitFindings(FindingKind.STALE_READ, Duration.ofSeconds(3)))
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.readKey()).isEqualTo("45");
-                    assertThat(f.evidence()).containsEntry("checkedBecause", "recheck");
-                });
+        clock.advance(Duration.ofMillis(200));
+
+        assertThat(awaitFindings(FindingKind.STALE_READ)).singleElement().satisfies(f -> {
+            assertThat(f.readKey()).isEqualTo("45");
+            assertThat(f.evidence()).containsEntry("checkedBecause", "recheck");
+        });
     }
 
     @Test
-    void evictionByTheStringFormOfAFreshLongEntryStaysSilent() throws Exception {
+    void evictionByTheStringFormOfAFreshLongEntryStaysSilent() {
         start(100);
         cache.put(46L, new User("Ada", 1));
         source.put(46L, new User("Ada", 1));
-        long load = System.nanoTime();
+        long load = clock.nanoTime();
         audit.submit(new CacheRead("users", 46L, false, "S#find", load));
-        audit.submit(new CachePut("users", 46L, "S#find", load, TxState.NONE, System.nanoTime()));
-        audit.submit(new CacheEvict("users", "46", "S#rename", TxState.NONE, System.nanoTime()));
-        Thread.sleep(900);
-        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
-                .as("events analysed")
-                .isTrue();
+        audit.submit(new CachePut("users", 46L, "S#find", load, TxState.NONE, clock.nanoTime()));
+        audit.submit(new CacheEvict("users", "46", "S#rename", TxState.NONE, clock.nanoTime()));
+        clock.advance(Duration.ofMillis(100));
+        assertThat(outcomes(Outcome.FRESH, 1)).isTrue();
+        clock.advance(Duration.ofMillis(500));
 
+        assertThat(outcomes(Outcome.FRESH, 2)).isTrue();
         assertThat(audit.findings().findings()).isEmpty();
-        assertThat(audit.verificationStats().count("users", Outcome.FRESH)).isGreaterThanOrEqualTo(2);
     }
 
     @Test
-    void freshEntryAndIgnoredFieldsStaySilent() throws Exception {
+    void freshEntryAndIgnoredFieldsStaySilent() {
         start(100);
         cache.put(42L, new User("Ada", 1));
         source.put(42L, new User("Ada", 1));
         cache.put(43L, new User("Bob", 1));
         source.put(43L, new User("Bob", 2));
-        audit.submit(new CacheRead("users", 42L, true, "S#find", System.nanoTime()));
-        audit.submit(new CacheRead("users", 43L, true, "S#find", System.nanoTime()));
-        Thread.sleep(800);
-        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
-                .as("events analysed")
-                .isTrue();
+        audit.submit(new CacheRead("users", 42L, true, "S#find", clock.nanoTime()));
+        audit.submit(new CacheRead("users", 43L, true, "S#find", clock.nanoTime()));
+        assertThat(outcomes(Outcome.FRESH, 2)).isTrue();
+        clock.advance(Duration.ofMillis(800));
 
-        assertThat(audit.findings().findings()).isEmpty();
-        assertThat(audit.verificationStats().count("users", Outcome.FRESH)).isEqualTo(2);
-    }
-
-    @Test
-    void differenceInvalidatedWithinTheGracePeriodIsNotReported() throws Exception {
-        start(100);
-        cache.put(42L, new User("Ada", 1));
-        source.put(42L, new User("Ada Lovelace", 1));
-        audit.submit(new CacheRead("users", 42L, true, "S#find", System.nanoTime()));
-        Thread.sleep(100);
-        cache.remove(42L);
-        audit.submit(new CacheEvict("users", 42L, "S#rename", TxState.NONE, System.nanoTime()));
-        cache.put(42L, new User("Ada Lovelace", 1));
-        Thread.sleep(1200);
-        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
-                .as("events analysed")
-                .isTrue();
-
-        assertThat(audit.findings().findings()).isEmpty();
-        VerificationStats stats = audit.verificationStats();
-        assertThat(stats.count("users", Outcome.STALE)).as("the sampled hit").isPositive();
-        assertThat(stats.count("users", Outcome.FRESH))
-                .as("the checks after the eviction")
-                .isPositive();
-        assertThat(stats.confirmedStaleCount("users"))
+        assertThat(audit.verificationStats().confirmedStaleCount("users"))
                 .as("a difference gone within the grace period")
                 .isZero();
     }
 
     @Test
-    void refillRightAfterAnInvalidationWithNewDataIsNoStaleSet() throws Exception {
+    void refillRightAfterAnInvalidationWithNewDataIsNoStaleSet() {
         start(100);
         source.put(42L, new User("new", 1));
-        audit.submit(new CacheEvict("users", 42L, "S#rename", TxState.NONE, System.nanoTime()));
+        audit.submit(new CacheEvict("users", 42L, "S#rename", TxState.NONE, clock.nanoTime()));
         cache.put(42L, new User("new", 1));
-        long load = System.nanoTime();
+        long load = clock.nanoTime();
         audit.submit(new CacheRead("users", 42L, false, "S#find", load));
-        audit.submit(new CachePut("users", 42L, "S#find", load, TxState.NONE, System.nanoTime()));
-        Thread.sleep(1200);
-        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
-                .as("events analysed")
-                .isTrue();
+        audit.submit(new CachePut("users", 42L, "S#find", load, TxState.NONE, clock.nanoTime()));
+        for (int checks = 1; checks <= 2; checks++) {
+            clock.advance(Duration.ofMillis(checks == 2 ? 500 : 100));
+            assertThat(outcomes(Outcome.FRESH, checks)).isTrue();
+        }
 
         assertThat(audit.findings().findings()).isEmpty();
-        assertThat(audit.verificationStats().count("users", Outcome.FRESH))
-                .as("the refill and the checks after it")
-                .isGreaterThanOrEqualTo(2);
+        assertThat(audit.verificationStats().count("users", Outcome.STALE)).isZero();
+
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2))).isTrue();
+        assertThat(audit.findings().findings()).isEmpty();
+        assertThat(audit.verificationStats().count("users", Outcome.FRESH)).isEqualTo(2);
         assertThat(audit.verificationStats().count("users", Outcome.STALE)).isZero();
     }
 
     @Test
-    void refillRightAfterAnInvalidationWithOldDataIsAStaleSet() throws Exception {
+    void differenceInvalidatedWithinTheGracePeriodIsNotReported() {
         start(100);
-        source.put(42L, new User("new", 1));
-        long evicted = System.nanoTime();
-        audit.submit(new CacheEvict("users", 42L, "S#rename", TxState.NONE, evicted));
-        cache.put(42L, new User("old", 1));
-        long load = System.nanoTime();
-        audit.submit(new CacheRead("users", 42L, false, "S#find", load));
-        audit.submit(new CachePut("users", 42L, "S#find", load, TxState.NONE, System.nanoTime()));
+        cache.put(42L, new User("Ada", 1));
+        source.put(42L, new User("Ada Lovelace", 1));
+        audit.submit(new CacheRead("users", 42L, true, "S#find", clock.nanoTime()));
+        assertThat(outcomes(Outcome.STALE, 1)).isTrue();
+        clock.advance(Duration.ofMillis(100));
+        cache.remove(42L);
+        audit.submit(new CacheEvict("users", 42L, "S#rename", TxState.NONE, clock.nanoTime()));
+        cache.put(42L, new User("Ada Lovelace", 1));
+        // The first window after the eviction, the recheck of the stale sighting, the last window.
+        for (int checks = 1; checks <= 3; checks++) {
+            clock.advance(Duration.ofMillis(checks == 3 ? 400 : 100));
+            assertThat(outcomes(Outcome.FRESH, checks)).isTrue();
+        }
 
-        assertThat(awaitFindings(FindingKind.STALE_SET, Duration.ofSeconds(3)))
-                .singleElement()
-                .satisfies(f -> assertThat(f.evidence()).containsEntry("differingFields", "name"));
-        assertThat(awaitFindings(FindingKind.STALE_READ, Duration.ofSeconds(3))).hasSize(1);
+        assertThat(audit.findings().findings()).isEmpty();
+        assertThat(audit.verificationStats().count("users", Outcome.STALE)).isEqualTo(1);
     }
 
     @Test
-    void refillOvertakenByAnotherWriteAndItsEvictionIsNoStaleSet() throws Exception {
+    void refillRightAfterAnInvalidationWithOldDataIsAStaleSet() {
+        start(100);
+        source.put(42L, new User("new", 1));
+        audit.submit(new CacheEvict("users", 42L, "S#rename", TxState.NONE, clock.nanoTime()));
+        cache.put(42L, new User("old", 1));
+        clock.advance(Duration.ofMillis(1));
+        long load = clock.nanoTime();
+        audit.submit(new CacheRead("users", 42L, false, "S#find", load));
+        audit.submit(new CachePut("users", 42L, "S#find", load, TxState.NONE, clock.nanoTime()));
+        assertThat(outcomes(Outcome.STALE, 1)).isTrue();
+        assertThat(audit.findings().findings()).isEmpty();
+
+        clock.advance(Duration.ofMillis(300));
+
+        assertThat(awaitFindings(FindingKind.STALE_SET)).singleElement().satisfies(f -> assertThat(f.evidence())
+                .containsEntry("differingFields", "name"));
+        assertThat(awaitFindings(FindingKind.STALE_READ)).hasSize(1);
+    }
+
+    @Test
+    void refillOvertakenByAnotherWriteAndItsEvictionIsNoStaleSet() {
         start(100);
         source.put(42L, new User("paid", 1));
-        audit.submit(new CacheEvict("users", 42L, "S#pay", TxState.NONE, System.nanoTime()));
+        audit.submit(new CacheEvict("users", 42L, "S#pay", TxState.NONE, clock.nanoTime()));
         cache.put(42L, new User("paid", 1));
-        long load = System.nanoTime();
+        clock.advance(Duration.ofMillis(1));
+        long load = clock.nanoTime();
         audit.submit(new CacheRead("users", 42L, false, "S#find", load));
         // The next write lands between the refill and its check, and evicts the entry right away.
         source.put(42L, new User("shipped", 1));
-        audit.submit(new CachePut("users", 42L, "S#find", load, TxState.NONE, System.nanoTime()));
-        Thread.sleep(20);
+        audit.submit(new CachePut("users", 42L, "S#find", load, TxState.NONE, clock.nanoTime()));
+        assertThat(outcomes(Outcome.STALE, 1)).isTrue();
+        clock.advance(Duration.ofMillis(20));
         cache.remove(42L);
-        audit.submit(new CacheEvict("users", 42L, "S#ship", TxState.NONE, System.nanoTime()));
-        Thread.sleep(1200);
-        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
-                .as("events analysed")
-                .isTrue();
+        audit.submit(new CacheEvict("users", 42L, "S#ship", TxState.NONE, clock.nanoTime()));
+        clock.advance(Duration.ofMillis(700));
 
+        // Both evictions' two windows and the recheck of the stale refill found the entry gone.
+        assertThat(outcomes(Outcome.ABSENT, 5)).isTrue();
         assertThat(audit.findings().findings()).isEmpty();
         VerificationStats stats = audit.verificationStats();
         assertThat(stats.count("users", Outcome.STALE)
@@ -269,48 +283,59 @@ class VerificationTests {
     }
 
     @Test
-    void sourceReadsStayWithinTheBudgetWhateverTheTraffic() throws Exception {
+    void sourceReadsStayWithinTheBudgetWhateverTheTraffic() {
         start(20);
         for (long id = 0; id < 1000; id++) {
             cache.put(id, new User("u" + id, 1));
             source.put(id, new User("u" + id, 1));
         }
-        long started = System.nanoTime();
         int hits = 0;
-        while (System.nanoTime() - started < Duration.ofMillis(1500).toNanos()) {
-            audit.submit(new CacheRead("users", (long) (hits % 1000), true, "S#find", System.nanoTime()));
-            hits++;
-            if (hits % 100 == 0) {
-                Thread.sleep(1);
+        for (int step = 0; step < 15; step++) {
+            for (int i = 0; i < 1000; i++) {
+                audit.submit(new CacheRead("users", (long) (hits % 1000), true, "S#find", clock.nanoTime()));
+                hits++;
             }
+            assertThat(audit.awaitQuiescence(Duration.ofSeconds(5))).isTrue();
+            clock.advance(Duration.ofMillis(100));
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        assertThat(audit.awaitQuiescence(Duration.ofSeconds(2)))
-                .as("events analysed")
+        VerificationStats stats = audit.verificationStats();
+        int sampled = hits;
+        // skipped() counts the checks skipped at the queue and those skipped for want of budget (SKIPPED outcomes).
+        assertThat(await(() -> stats.count("users", Outcome.FRESH) + stats.skipped() == sampled))
+                .as("every sampled hit was checked or skipped")
                 .isTrue();
 
-        assertThat(hits).isGreaterThan(10_000);
-        // A burst of one second's worth plus the steady rate, never more.
-        assertThat(sourceReads.get()).isPositive().isLessThanOrEqualTo((int) Math.ceil(20 + 20 * seconds) + 1);
-        assertThat(audit.verificationStats().count("users", Outcome.SKIPPED)
-                        + audit.verificationStats().skipped())
-                .isPositive();
+        // A burst of one second's worth plus the steady rate over the 1.5 s that passed, never more.
+        assertThat(sourceReads.get()).isGreaterThanOrEqualTo(20).isLessThanOrEqualTo(20 + 30);
+        assertThat(stats.count("users", Outcome.SKIPPED)).isPositive();
     }
 
-    private List<Finding> awaitFindings(FindingKind kind, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Finding> found = List.of();
-        while (System.nanoTime() < deadline) {
-            audit.awaitQuiescence(Duration.ofMillis(200));
-            found = audit.findings().findings().stream()
-                    .filter(f -> f.kind() == kind)
-                    .toList();
-            if (!found.isEmpty()) {
-                return found;
+    /** Waits until the verifier's outcomes of one kind number at least {@code atLeast}, all of them analysed. */
+    private boolean outcomes(Outcome outcome, long atLeast) {
+        return await(() -> audit.verificationStats().count("users", outcome) >= atLeast);
+    }
+
+    private List<Finding> awaitFindings(FindingKind kind) {
+        await(() -> audit.findings().findings().stream().anyMatch(f -> f.kind() == kind));
+        return audit.findings().findings().stream()
+                .filter(f -> f.kind() == kind)
+                .toList();
+    }
+
+    /**
+     * Polls, in real time and at most five seconds, until the engine is quiescent and {@code condition} holds: the
+     * verifier runs on its own thread, and a check the clock made due runs on its next wake-up.
+     */
+    private boolean await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (audit.awaitQuiescence(Duration.ofMillis(200)) && condition.getAsBoolean()) {
+                return true;
             }
-            Thread.sleep(50);
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(5).toNanos());
         }
-        return found;
+        return false;
     }
 
     record User(String name, int lastLogin) {}

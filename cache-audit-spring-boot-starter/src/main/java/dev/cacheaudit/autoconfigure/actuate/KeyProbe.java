@@ -78,7 +78,7 @@ final class KeyProbe {
             return null;
         }
         Cache store = unwrap(cache.getTargetCache());
-        String backend = audit.caches().backendOf(cacheName);
+        String backend = audit.backendOf(cacheName);
         List<Object> candidates = candidates(key);
         Long ttl = redisTtl.apply(store, key);
         Object heldUnder = null;

@@ -1,5 +1,6 @@
 package dev.cacheaudit.autoconfigure.cache;
 
+import dev.cacheaudit.core.event.Backend;
 import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
 import dev.cacheaudit.core.state.CacheCounters;
 import dev.cacheaudit.core.state.CacheRegistry;
@@ -51,7 +52,7 @@ public final class AuditingCache implements Cache {
                 name,
                 backend,
                 transactionAware,
-                "redis".equals(backend) ? KeyComparison.SERIALIZED : KeyComparison.EQUALS,
+                Backend.of(backend).serializesKeys() ? KeyComparison.SERIALIZED : KeyComparison.EQUALS,
                 TimeToLive.of(store));
     }
 

@@ -79,7 +79,7 @@ public final class CacheAnnotationScanner implements SmartInitializingSingleton 
                 }
             } catch (RuntimeException | LinkageError ex) {
                 // A bean whose type cannot be read is simply not analysed.
-                audit.engine().recordingError("the cache annotations of a bean", ex);
+                audit.recordingFailed("the cache annotations of a bean", ex);
             }
         }
         if (!declared.isEmpty() || !holdings.isEmpty()) {

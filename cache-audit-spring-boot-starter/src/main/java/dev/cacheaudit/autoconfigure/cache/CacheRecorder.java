@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns cache operations into events. On a hit it only bumps a counter and, for a sample of hits, hands over an event
  * stamped with the engine's coarse clock; misses, puts, evictions and clears are always recorded with a precise time.
- * Nothing here throws into the application: a fault is counted as an internal error.
+ * These methods may throw (a key whose {@code hashCode} or {@code toString} throws, say); {@link AuditingCache}, their
+ * only caller, catches every fault and counts it through {@link #recordingFailed(Throwable)}, so none reaches the
+ * application.
  */
 public final class CacheRecorder {
 
@@ -131,7 +133,7 @@ public final class CacheRecorder {
             boolean transactionAware,
             CacheRegistered.KeyComparison comparison,
             long ttlMillis) {
-        audit.caches().backend(cache, backend);
+        audit.backend(cache, backend);
         audit.submit(new CacheRegistered(cache, backend, transactionAware, comparison, ttlMillis, System.nanoTime()));
     }
 
@@ -141,12 +143,8 @@ public final class CacheRecorder {
             return;
         }
         Invocation invocation = Invocation.current();
-        audit.submit(new CacheRead(
-                cache,
-                key,
-                true,
-                invocation != null ? invocation.site() : null,
-                audit.engine().coarseNanos()));
+        audit.submit(
+                new CacheRead(cache, key, true, invocation != null ? invocation.site() : null, audit.coarseNanos()));
     }
 
     void miss(String cache, CacheCounters counters, Object key) {
@@ -201,7 +199,7 @@ public final class CacheRecorder {
 
     /** Counts a fault of the recording itself; the application's call goes on unchanged. */
     void recordingFailed(Throwable ex) {
-        audit.engine().recordingError("a cache operation", ex);
+        audit.recordingFailed("a cache operation", ex);
     }
 
     private static long programmaticLoadStart(String cache, Object key) {

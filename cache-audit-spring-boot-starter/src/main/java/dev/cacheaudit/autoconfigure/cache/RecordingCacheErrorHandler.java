@@ -59,7 +59,7 @@ final class RecordingCacheErrorHandler implements CacheErrorHandler {
             audit.submit(new CacheError(
                     cache.getName(), operation, key, exception.getClass().getName(), true, site, System.nanoTime()));
         } catch (Throwable ex) {
-            audit.engine().recordingError("a failure swallowed by a CacheErrorHandler", ex);
+            audit.recordingFailed("a failure swallowed by a CacheErrorHandler", ex);
         }
     }
 }

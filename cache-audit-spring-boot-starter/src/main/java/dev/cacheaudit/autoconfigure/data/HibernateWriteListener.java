@@ -46,7 +46,7 @@ final class HibernateWriteListener
         try {
             transactions.noteSite(CallSites::firstApplicationFrame);
         } catch (Throwable ex) {
-            audit.engine().recordingError("the code that loads entities in a transaction", ex);
+            audit.recordingFailed("the code that loads entities in a transaction", ex);
         }
     }
 
@@ -85,7 +85,7 @@ final class HibernateWriteListener
                     transactions.current(false),
                     System.nanoTime()));
         } catch (Throwable ex) {
-            audit.engine().recordingError("a write flushed by Hibernate", ex);
+            audit.recordingFailed("a write flushed by Hibernate", ex);
         }
     }
 }

@@ -56,7 +56,7 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
             try {
                 record(write, invocation.getArguments(), result);
             } catch (Throwable ex) {
-                audit.engine().recordingError("a repository write", ex);
+                audit.recordingFailed("a repository write", ex);
             }
         }
         return result;

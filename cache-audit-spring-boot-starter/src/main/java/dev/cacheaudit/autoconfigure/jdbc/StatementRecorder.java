@@ -52,7 +52,7 @@ public final class StatementRecorder implements QueryExecutionListener {
         try {
             record(queries);
         } catch (RuntimeException ex) {
-            audit.engine().recordingError(ex);
+            audit.recordingFailed("an SQL statement", ex);
         }
     }
 

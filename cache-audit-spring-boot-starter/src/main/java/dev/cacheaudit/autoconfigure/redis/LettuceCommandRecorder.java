@@ -13,7 +13,8 @@ import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.ProtocolKeyword;
 import java.nio.ByteBuffer;
-import java.util.EnumSet;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,35 +27,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LettuceCommandRecorder implements CommandListener {
 
-    private static final Set<CommandType> RECORDED = EnumSet.of(
-            CommandType.GET,
-            CommandType.GETEX,
-            CommandType.GETDEL,
-            CommandType.MGET,
-            CommandType.EXISTS,
-            CommandType.SET,
-            CommandType.SETEX,
-            CommandType.PSETEX,
-            CommandType.SETNX,
-            CommandType.GETSET,
-            CommandType.DEL,
-            CommandType.UNLINK,
-            CommandType.EXPIRE,
-            CommandType.PEXPIRE,
-            CommandType.HGET,
-            CommandType.HSET,
-            CommandType.HDEL);
+    /** Lettuce's commands that the audit records, each with its name in core's vocabulary; the others are ignored. */
+    private static final Map<CommandType, RedisCommand.Type> RECORDED = new EnumMap<>(CommandType.class);
 
-    private static final Set<CommandType> WRITES = EnumSet.of(
-            CommandType.SET,
-            CommandType.SETEX,
-            CommandType.PSETEX,
-            CommandType.SETNX,
-            CommandType.GETSET,
-            CommandType.DEL,
-            CommandType.UNLINK,
-            CommandType.HSET,
-            CommandType.HDEL);
+    static {
+        for (RedisCommand.Type type : RedisCommand.Type.values()) {
+            RECORDED.put(CommandType.valueOf(type.name()), type);
+        }
+    }
 
     private static final String SITE = LettuceCommandRecorder.class.getName() + ".site";
 
@@ -89,7 +69,7 @@ public final class LettuceCommandRecorder implements CommandListener {
     @Override
     public void commandStarted(CommandStartedEvent event) {
         try {
-            CommandType type = recorded(event.getCommand().getType());
+            RedisCommand.Type type = recorded(event.getCommand().getType());
             if (type == null) {
                 return;
             }
@@ -98,14 +78,14 @@ public final class LettuceCommandRecorder implements CommandListener {
                 event.getContext().put(SITE, invocation.site());
                 return;
             }
-            if (!WRITES.contains(type)
+            if (!type.changesKey()
                     && !readSiteDue()
                     && !firstReadOfNamespace(event.getCommand().getArgs())) {
                 return;
             }
             event.getContext().put(SITE, CallSites.firstApplicationFrame());
         } catch (Throwable ex) {
-            audit.engine().recordingError("a Redis command", ex);
+            audit.recordingFailed("a Redis command", ex);
         }
     }
 
@@ -157,14 +137,17 @@ public final class LettuceCommandRecorder implements CommandListener {
     public void commandSucceeded(CommandSucceededEvent event) {
         try {
             io.lettuce.core.protocol.RedisCommand<Object, Object, Object> command = event.getCommand();
-            CommandType type = recorded(command.getType());
+            RedisCommand.Type type = recorded(command.getType());
             if (type == null) {
                 return;
             }
             Object output = command.getOutput() != null ? command.getOutput().get() : null;
-            long result = output instanceof Number number ? number.longValue() : -1;
+            // GETDEL answers with the value it removed: it removed a key when there was one.
+            long result = type == RedisCommand.Type.GETDEL
+                    ? (output != null ? 1 : 0)
+                    : output instanceof Number number ? number.longValue() : -1;
             audit.submit(new RedisCommand(
-                    type.name(),
+                    type,
                     key(command.getArgs()),
                     result,
                     -1,
@@ -173,7 +156,7 @@ public final class LettuceCommandRecorder implements CommandListener {
                     System.nanoTime(),
                     site(event)));
         } catch (Throwable ex) {
-            audit.engine().recordingError("a Redis command", ex);
+            audit.recordingFailed("a Redis command", ex);
         }
     }
 
@@ -181,21 +164,21 @@ public final class LettuceCommandRecorder implements CommandListener {
     public void commandFailed(CommandFailedEvent event) {
         try {
             io.lettuce.core.protocol.RedisCommand<Object, Object, Object> command = event.getCommand();
-            CommandType type = recorded(command.getType());
+            RedisCommand.Type type = recorded(command.getType());
             if (type == null) {
                 return;
             }
             Throwable cause = event.getCause();
             String error = cause != null && cause.getMessage() != null ? cause.getMessage() : String.valueOf(cause);
-            audit.submit(new RedisCommand(
-                    type.name(), key(command.getArgs()), -1, -1, error, 0, System.nanoTime(), site(event)));
+            audit.submit(
+                    new RedisCommand(type, key(command.getArgs()), -1, -1, error, 0, System.nanoTime(), site(event)));
         } catch (Throwable ex) {
-            audit.engine().recordingError("a Redis command", ex);
+            audit.recordingFailed("a Redis command", ex);
         }
     }
 
-    private static @Nullable CommandType recorded(ProtocolKeyword keyword) {
-        return keyword instanceof CommandType type && RECORDED.contains(type) ? type : null;
+    private static RedisCommand.@Nullable Type recorded(ProtocolKeyword keyword) {
+        return keyword instanceof CommandType type ? RECORDED.get(type) : null;
     }
 
     private static byte @Nullable [] key(@Nullable CommandArgs<Object, Object> args) {

@@ -10,7 +10,8 @@ import org.springframework.aop.ProxyMethodInvocation;
 /**
  * The calls that loaded cache entries, kept so that verification can make them again through the same proxy: that
  * works for services, for classes with class-level {@code @Transactional} and for Spring Data query methods alike.
- * Kept on misses only, and bounded: beyond its capacity, the oldest half is dropped.
+ * Kept on misses only, and bounded: beyond its capacity, half of the calls kept are dropped, whichever come first in
+ * the map's iteration order (a {@link ConcurrentHashMap} keeps no order of insertion, so they are not the oldest).
  */
 public final class Loaders {
 

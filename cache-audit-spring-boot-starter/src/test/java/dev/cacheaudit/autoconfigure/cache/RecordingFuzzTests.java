@@ -124,8 +124,10 @@ class RecordingFuzzTests {
             assertThat(apply(auditedCache, op)).isEqualTo(apply(plainCache, op));
             long now = System.nanoTime();
             switch (op.kind() % 4) {
-                case 0 -> audit.submit(new RedisCommand("GET", op.wireKey(), 1, -1, null, 1000, now, "S#m"));
-                case 1 -> audit.submit(new RedisCommand("DEL", op.wireKey(), 0, -1, "NOPERM", 0, now, null));
+                case 0 ->
+                    audit.submit(new RedisCommand(RedisCommand.Type.GET, op.wireKey(), 1, -1, null, 1000, now, "S#m"));
+                case 1 ->
+                    audit.submit(new RedisCommand(RedisCommand.Type.DEL, op.wireKey(), 0, -1, "NOPERM", 0, now, null));
                 case 2 ->
                     audit.submit(
                             new SourceWrite("shop.Account", op.key(), SourceWrite.Kind.SAVE, "S#w", TxState.NONE, now));

@@ -85,7 +85,7 @@ class RedisRecordingTests {
         assertThat(reads).extracting(CacheRead::hit).containsExactly(false, true);
         assertThat(reads).allSatisfy(read -> assertThat(read.key()).isEqualTo(42L));
         assertThat(commands("GET")).containsOnly(PREFIX + "users::42");
-        assertThat(audit.caches().backendOf("users")).isEqualTo("redis");
+        assertThat(audit.backendOf("users")).isEqualTo("redis");
         assertThat(audit.counters("users").hits()).isPositive();
     }
 
@@ -111,6 +111,33 @@ class RedisRecordingTests {
         assertThat(deletes().get(0).result()).isZero();
     }
 
+    @Test
+    void handWrittenHashCommandsAndGetdelAreRecordedWithTheirKind() {
+        StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
+        String cart = PREFIX + "carts::7";
+        String token = PREFIX + "tokens::7";
+        redis.opsForHash().putAll(cart, java.util.Map.of("a", "1", "b", "2"));
+        redis.opsForHash().entries(cart);
+        redis.opsForHash().multiGet(cart, List.of("a"));
+        redis.opsForValue().set(token, "x");
+        redis.opsForValue().getAndDelete(token);
+        redis.opsForValue().getAndDelete(token);
+        awaitCommands("GETDEL", 2);
+        awaitCommands("HMGET", 1);
+
+        assertThat(commands("HMSET")).containsExactly(cart);
+        assertThat(commands("HGETALL")).containsExactly(cart);
+        assertThat(commands("HMGET")).containsExactly(cart);
+        List<RedisCommand> getdels = deletes().stream()
+                .filter(c -> c.type() == RedisCommand.Type.GETDEL)
+                .toList();
+        assertThat(getdels).allSatisfy(c -> assertThat(c.type().kind()).isEqualTo(RedisCommand.Kind.DELETE));
+        // The first removed the token, the second found none: the result counts removed keys, as DEL's does.
+        assertThat(getdels).extracting(RedisCommand::result).containsExactly(1L, 0L);
+        assertThat(recorded.events(RedisCommand.class).filter(c -> c.type() == RedisCommand.Type.HMSET))
+                .allSatisfy(c -> assertThat(c.type().changesKey()).isTrue());
+    }
+
     private List<String> commands(String command) {
         return recorded.events(RedisCommand.class)
                 .filter(c -> c.command().equals(command) && c.key() != null)
@@ -121,7 +148,7 @@ class RedisRecordingTests {
 
     private List<RedisCommand> deletes() {
         return recorded.events(RedisCommand.class)
-                .filter(c -> c.command().equals("DEL") || c.command().equals("UNLINK"))
+                .filter(c -> c.type().deletes())
                 .filter(c -> c.key() != null && RedisKeys.print(c.key()).startsWith(PREFIX))
                 .toList();
     }
