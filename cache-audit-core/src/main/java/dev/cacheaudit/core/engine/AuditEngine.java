@@ -50,6 +50,9 @@ public final class AuditEngine implements AutoCloseable {
 
     private volatile boolean running;
 
+    /** Whether the engine thread may hold an event it took off the queue and has not analysed yet. */
+    private volatile boolean analysing;
+
     private volatile long forgottenSnapshot;
 
     private volatile long trackedBytesSnapshot;
@@ -146,9 +149,9 @@ public final class AuditEngine implements AutoCloseable {
     public boolean awaitQuiescence(Duration timeout) {
         // The caller waits for the analysis thread in real time, whatever time the engine runs on.
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (queue.size() > 0) {
+        while (queue.size() > 0 || analysing) {
             if (!running || System.nanoTime() - deadline > 0) {
-                return queue.size() == 0;
+                return queue.size() == 0 && !analysing;
             }
             LockSupport.parkNanos(200_000);
         }
@@ -160,10 +163,17 @@ public final class AuditEngine implements AutoCloseable {
         while (running) {
             long now = ticker.nanoTime();
             coarseNanos = now;
+            // Raised before the poll and lowered only once the queue is found empty, so that an event taken off the
+            // queue but not yet analysed still keeps awaitQuiescence waiting; one volatile write per burst, not per
+            // event.
+            if (!analysing) {
+                analysing = true;
+            }
             CacheEvent event = queue.poll();
             if (event != null) {
                 process(event);
             } else {
+                analysing = false;
                 LockSupport.parkNanos(IDLE_PARK_NANOS);
             }
             if (now - nextTick >= 0) {
@@ -171,6 +181,7 @@ public final class AuditEngine implements AutoCloseable {
                 nextTick = now + tickNanos;
             }
         }
+        analysing = false;
     }
 
     private void process(CacheEvent event) {
