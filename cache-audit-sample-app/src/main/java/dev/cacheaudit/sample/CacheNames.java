@@ -57,6 +57,12 @@ public final class CacheNames {
     /** Currencies by id, as JPA entities with equals by id only (scenario {@code entity-id-equals}). */
     public static final String CURRENCIES = "currencies";
 
+    /** Stock of items as the shop shows it, by id, held in each instance's memory (scenario {@code local-multi}). */
+    public static final String SHELF_STOCK = "shelfStock";
+
+    /** Items as the offers page shows them, by id, in Redis (scenario {@code foreign-writer}). */
+    public static final String ITEM_OFFERS = "itemOffers";
+
     /** The Redis caches of the scenarios (the shared manager creates the others on first use). */
     public static final List<String> SCENARIOS = List.of(
             PRICES,
@@ -68,14 +74,24 @@ public final class CacheNames {
             DAILY_DEALS,
             COUNTRIES,
             COUNTRY_PAGES,
-            CURRENCIES);
+            CURRENCIES,
+            ITEM_OFFERS);
 
     /**
      * The caches of the shared Redis manager, named at start-up as production apps do, so that Boot binds their meters
      * and the auditor registers them (its counters start at zero) before the first request.
      */
-    public static final List<String> SHARED =
-            List.of(USERS, USERS_BY_EMAIL, PRODUCTS, ORDERS, PRICES, ORDER_TRACKING, ITEMS, STOCK_LEVELS, ITEM_PAGES);
+    public static final List<String> SHARED = List.of(
+            USERS,
+            USERS_BY_EMAIL,
+            PRODUCTS,
+            ORDERS,
+            PRICES,
+            ORDER_TRACKING,
+            ITEMS,
+            STOCK_LEVELS,
+            ITEM_PAGES,
+            ITEM_OFFERS);
 
     /** How long {@link #ITEM_PAGES} keeps an entry: far longer than the stock it shows stays unchanged. */
     public static final Duration ITEM_PAGES_TIME_TO_LIVE = Duration.ofHours(1);
