@@ -30,6 +30,8 @@ public final class LocalInvalidations implements MessageListener {
 
     private final @Nullable StringRedisTemplate redis;
 
+    private final String scope;
+
     private final String channel;
 
     private final String sender = UUID.randomUUID().toString();
@@ -41,7 +43,8 @@ public final class LocalInvalidations implements MessageListener {
             DataSource dataSource) {
         this.localCaches = Objects.requireNonNull(localCaches, "localCaches");
         this.redis = listeners == null ? null : redis;
-        this.channel = CHANNEL_PREFIX + scope(dataSource);
+        this.scope = scope(dataSource);
+        this.channel = CHANNEL_PREFIX + scope;
         if (listeners != null && redis != null) {
             listeners.addMessageListener(this, new ChannelTopic(channel));
         }
@@ -50,6 +53,11 @@ public final class LocalInvalidations implements MessageListener {
     /** The channel, one per database: runs on their own in-memory databases never evict each other's entries. */
     public String channel() {
         return channel;
+    }
+
+    /** What tells this application's database apart in channel names (a hash of its JDBC URL). */
+    public String scope() {
+        return scope;
     }
 
     /** Evicts the entry of {@code id} from a local cache here and on every other instance. */
