@@ -134,7 +134,7 @@ class FixedServiceTests {
 
     @Test
     void everyScenarioTrafficIsDrivenWithItsFixedVariant() {
-        assertThat(context.getBeansOfType(Traffic.class)).hasSize(3 + 20);
+        assertThat(context.getBeansOfType(Traffic.class)).hasSize(3 + 22);
         assertThat(report.caches())
                 .extracting(CacheReport::name)
                 .containsExactlyInAnyOrder(
@@ -154,6 +154,8 @@ class FixedServiceTests {
                         CacheNames.COUNTRIES,
                         CacheNames.COUNTRY_PAGES,
                         CacheNames.CURRENCIES,
+                        CacheNames.SHELF_STOCK,
+                        CacheNames.ITEM_OFFERS,
                         CustomerCaches.CUSTOMERS_BY_PHONE,
                         CustomerCaches.CUSTOMERS_BY_EMAIL,
                         CustomerCaches.CUSTOMERS_BY_LOGIN);
@@ -190,9 +192,10 @@ class FixedServiceTests {
                                 CacheNames.DAILY_DEALS,
                                 CacheNames.COUNTRIES,
                                 CacheNames.COUNTRY_PAGES,
-                                CacheNames.CURRENCIES)
+                                CacheNames.CURRENCIES,
+                                CacheNames.ITEM_OFFERS)
                         .contains(cache.name()))
-                .hasSize(8)
+                .hasSize(9)
                 .allSatisfy(cache -> assertThat(cache.verifications().fresh())
                         .as(cache.name())
                         .isPositive());

@@ -80,21 +80,21 @@ public class DemoInstances implements ApplicationListener<ContextClosedEvent> {
         this.all = List.of(this.context);
     }
 
-    /** How many instances this run has once {@link #start()} ran. */
-    public int count() {
-        return count;
-    }
-
     /** Starts the other instances, once, from the first one, and waits until they all see each other. */
     public synchronized void start() {
         if (!settings.first() || count == 1 || all.size() == count) {
             return;
         }
         List<ConfigurableApplicationContext> started = new ArrayList<>(List.of(context));
-        for (int index = 1; index < count; index++) {
-            String[] args = peerArguments(index);
-            started.add(SampleApplication.application(new PrintStream(OutputStream.nullOutputStream()), args)
-                    .run(args));
+        try {
+            for (int index = 1; index < count; index++) {
+                String[] args = peerArguments(index);
+                started.add(SampleApplication.application(new PrintStream(OutputStream.nullOutputStream()), args)
+                        .run(args));
+            }
+        } catch (RuntimeException ex) {
+            started.subList(1, started.size()).forEach(ConfigurableApplicationContext::close);
+            throw ex;
         }
         List<ConfigurableApplicationContext> instances = List.copyOf(started);
         instances.forEach(instance -> instance.getBean(DemoInstances.class).all = instances);
