@@ -60,6 +60,12 @@ public final class CacheNames {
     /** The parcels of a delivery round, by round id (scenario {@code list-old-parent}). */
     public static final String ROUND_PARCELS = "roundParcels";
 
+    /** Stock of items as the shop shows it, by id, held in each instance's memory (scenario {@code local-multi}). */
+    public static final String SHELF_STOCK = "shelfStock";
+
+    /** Items as the offers page shows them, by id, in Redis (scenario {@code foreign-writer}). */
+    public static final String ITEM_OFFERS = "itemOffers";
+
     /** The Redis caches of the scenarios (the shared manager creates the others on first use). */
     public static final List<String> SCENARIOS = List.of(
             PRICES,
@@ -72,14 +78,24 @@ public final class CacheNames {
             COUNTRIES,
             COUNTRY_PAGES,
             CURRENCIES,
-            ROUND_PARCELS);
+            ROUND_PARCELS,
+            ITEM_OFFERS);
 
     /**
      * The caches of the shared Redis manager, named at start-up as production apps do, so that Boot binds their meters
      * and the auditor registers them (its counters start at zero) before the first request.
      */
-    public static final List<String> SHARED =
-            List.of(USERS, USERS_BY_EMAIL, PRODUCTS, ORDERS, PRICES, ORDER_TRACKING, ITEMS, STOCK_LEVELS, ITEM_PAGES);
+    public static final List<String> SHARED = List.of(
+            USERS,
+            USERS_BY_EMAIL,
+            PRODUCTS,
+            ORDERS,
+            PRICES,
+            ORDER_TRACKING,
+            ITEMS,
+            STOCK_LEVELS,
+            ITEM_PAGES,
+            ITEM_OFFERS);
 
     /** How long {@link #ITEM_PAGES} keeps an entry: far longer than the stock it shows stays unchanged. */
     public static final Duration ITEM_PAGES_TIME_TO_LIVE = Duration.ofHours(1);

@@ -4,6 +4,7 @@ import dev.cacheaudit.sample.demo.Demo;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -40,6 +41,13 @@ public class SampleApplication {
         Map<String, Object> defaults = new LinkedHashMap<>();
         if (Demo.requested(args)) {
             defaults.putAll(Demo.DEFAULT_PROPERTIES);
+            // A name of its own, so that the other instances a demo may start reach the same in-memory database.
+            defaults.put("spring.datasource.generate-unique-name", "false");
+            defaults.put("spring.datasource.name", "cache-audit-sample-" + UUID.randomUUID());
+            if (environment.getProperty("sample.bugs", "").contains("foreign-writer")) {
+                // FOREIGN_WRITE on Redis is seen through keyspace notifications, which this turns on where allowed.
+                defaults.put("cache-audit.fleet.keyspace-events", "auto");
+            }
         }
         if ("redis".equalsIgnoreCase(environment.getProperty("spring.cache.type", "redis"))) {
             String host = environment.getProperty("spring.data.redis.host", "127.0.0.1");

@@ -38,7 +38,7 @@ class SeedData implements SmartInitializingSingleton {
     private static final Logger logger = LoggerFactory.getLogger(SeedData.class);
 
     /** Items seeded: enough for every scenario that writes items to have rows of its own. */
-    private static final int ITEMS = 10;
+    private static final int ITEMS = 12;
 
     private final UserRepository users;
 
@@ -72,9 +72,9 @@ class SeedData implements SmartInitializingSingleton {
         if (users.count() == 0) {
             seed();
         }
-        // Items came later than the other tables: a database kept from an earlier version may have users but no items.
-        if (items.count() == 0) {
-            seedItems();
+        // Items came later than the other tables, and grew: a database kept from an earlier version may have fewer.
+        if (items.count() < ITEMS) {
+            seedItems(items.count());
         }
         if (caches instanceof RedisCacheManager) {
             StringRedisTemplate template = redis.getObject();
@@ -107,9 +107,9 @@ class SeedData implements SmartInitializingSingleton {
         logger.info("Seeded {} users, {} products and {} orders", users.count(), products.count(), orders.count());
     }
 
-    private void seedItems() {
+    private void seedItems(long present) {
         List<Item> seeded = new ArrayList<>();
-        for (int i = 1; i <= ITEMS; i++) {
+        for (int i = (int) present + 1; i <= ITEMS; i++) {
             seeded.add(new Item(String.format("SKU-%03d", i), new BigDecimal(5 * i), 20 + i));
         }
         items.saveAll(seeded);

@@ -134,7 +134,7 @@ class FixedServiceTests {
 
     @Test
     void everyScenarioTrafficIsDrivenWithItsFixedVariant() {
-        assertThat(context.getBeansOfType(Traffic.class)).hasSize(3 + 21);
+        assertThat(context.getBeansOfType(Traffic.class)).hasSize(3 + 23);
         assertThat(report.caches())
                 .extracting(CacheReport::name)
                 .containsExactlyInAnyOrder(
@@ -155,6 +155,8 @@ class FixedServiceTests {
                         CacheNames.COUNTRY_PAGES,
                         CacheNames.CURRENCIES,
                         CacheNames.ROUND_PARCELS,
+                        CacheNames.SHELF_STOCK,
+                        CacheNames.ITEM_OFFERS,
                         CustomerCaches.CUSTOMERS_BY_PHONE,
                         CustomerCaches.CUSTOMERS_BY_EMAIL,
                         CustomerCaches.CUSTOMERS_BY_LOGIN);
@@ -191,9 +193,10 @@ class FixedServiceTests {
                                 CacheNames.DAILY_DEALS,
                                 CacheNames.COUNTRIES,
                                 CacheNames.COUNTRY_PAGES,
-                                CacheNames.CURRENCIES)
+                                CacheNames.CURRENCIES,
+                                CacheNames.ITEM_OFFERS)
                         .contains(cache.name()))
-                .hasSize(8)
+                .hasSize(9)
                 .allSatisfy(cache -> assertThat(cache.verifications().fresh())
                         .as(cache.name())
                         .isPositive());

@@ -8,7 +8,9 @@ import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.fleet.Fleet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 
 /**
  * Several instances of the application under test in one JVM — separate contexts on random ports, the same Redis and
@@ -32,7 +38,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * }</pre>
  *
  * Every instance gets its own fleet channel (so parallel test runs on one Redis never meet), {@code server.port=0},
- * and one in-memory database name shared by the instances; properties passed to {@link #start} win over these.
+ * and one in-memory database name shared by the instances, whose schema is updated rather than recreated; these and
+ * the properties passed to {@link #start} (which win over them) are given as command-line arguments, so they also win
+ * over the application's {@code application.yml}. Closing the fleet deletes the key it kept in Redis.
  */
 public final class CacheAuditFleet implements AutoCloseable {
 
@@ -44,8 +52,12 @@ public final class CacheAuditFleet implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> instances;
 
-    private CacheAuditFleet(List<ConfigurableApplicationContext> instances) {
+    /** The channel prefix of this fleet alone, under which the fleet keeps its key in Redis. */
+    private final String prefix;
+
+    private CacheAuditFleet(List<ConfigurableApplicationContext> instances, String prefix) {
         this.instances = List.copyOf(instances);
+        this.prefix = prefix;
     }
 
     /**
@@ -63,28 +75,53 @@ public final class CacheAuditFleet implements AutoCloseable {
         String name = "cache-audit-fleet-" + UUID.randomUUID();
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
+            String[] arguments = arguments(name, properties);
             for (int i = 0; i < count; i++) {
                 started.add(new SpringApplicationBuilder(application)
                         .logStartupInfo(false)
-                        .properties(
-                                "server.port=0",
-                                "spring.main.banner-mode=off",
-                                "spring.jmx.enabled=false",
-                                "spring.datasource.generate-unique-name=false",
-                                "spring.datasource.name=" + name,
-                                "spring.jpa.hibernate.ddl-auto=update",
-                                "cache-audit.fleet.channel-prefix=" + name,
-                                "cache-audit.fleet.heartbeat-interval=200ms")
-                        .properties(properties)
-                        .run());
+                        .run(arguments));
             }
-            CacheAuditFleet fleet = new CacheAuditFleet(started);
+            CacheAuditFleet fleet = new CacheAuditFleet(started, name);
             fleet.awaitMembers(Duration.ofSeconds(15));
             return fleet;
         } catch (RuntimeException | AssertionError ex) {
-            started.forEach(ConfigurableApplicationContext::close);
+            new CacheAuditFleet(started, name).close();
             throw ex;
         }
+    }
+
+    /**
+     * The helper's settings and the test's, as command-line arguments: they win over the application's own
+     * {@code application.yml} (the instances must share one database, whose schema the second must not drop), and
+     * the test's win over the helper's.
+     */
+    private static String[] arguments(String name, String... properties) {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String property : List.of(
+                "server.port=0",
+                "spring.main.banner-mode=off",
+                "spring.jmx.enabled=false",
+                "spring.datasource.generate-unique-name=false",
+                "spring.datasource.name=" + name,
+                "spring.jpa.hibernate.ddl-auto=update",
+                "cache-audit.fleet.channel-prefix=" + name,
+                "cache-audit.fleet.heartbeat-interval=200ms")) {
+            put(all, property);
+        }
+        for (String property : properties) {
+            put(all, property);
+        }
+        return all.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+    }
+
+    private static void put(Map<String, String> properties, String property) {
+        int equals = property.indexOf('=');
+        if (equals <= 0) {
+            throw new IllegalArgumentException("Expected a property as name=value, got '" + property + "'");
+        }
+        properties.put(property.substring(0, equals).trim(), property.substring(equals + 1));
     }
 
     /** The instance at an index, from 0. */
@@ -158,9 +195,45 @@ public final class CacheAuditFleet implements AutoCloseable {
         return Objects.requireNonNull(instance.getBean(CacheAudit.class));
     }
 
-    /** Stops every instance. */
+    /**
+     * Stops every instance and deletes what the fleet kept in Redis (its key, under this fleet's own prefix), so that
+     * test runs leave nothing behind.
+     */
     @Override
     public void close() {
-        instances.forEach(ConfigurableApplicationContext::close);
+        try {
+            forgetFleetKeys();
+        } finally {
+            instances.forEach(ConfigurableApplicationContext::close);
+        }
+    }
+
+    private void forgetFleetKeys() {
+        for (ConfigurableApplicationContext instance : instances) {
+            if (!instance.isActive()) {
+                continue;
+            }
+            RedisConnectionFactory connectionFactory =
+                    instance.getBeanProvider(RedisConnectionFactory.class).getIfUnique();
+            if (connectionFactory == null) {
+                continue;
+            }
+            try (RedisConnection connection = connectionFactory.getConnection()) {
+                ScanOptions keys = ScanOptions.scanOptions()
+                        .match(prefix + ":*")
+                        .count(100)
+                        .build();
+                List<byte[]> found = new ArrayList<>();
+                try (Cursor<byte[]> cursor = connection.keyCommands().scan(keys)) {
+                    cursor.forEachRemaining(found::add);
+                }
+                if (!found.isEmpty()) {
+                    connection.keyCommands().del(found.toArray(byte[][]::new));
+                }
+            } catch (RuntimeException ex) {
+                // Redis gone: nothing can be deleted, and the instances still have to stop.
+            }
+            return;
+        }
     }
 }

@@ -14,6 +14,9 @@ import java.net.Socket;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The multi-instance helper on an application with a local cache: it fails on the bug and passes on its fix. */
 class CacheAuditFleetTests {
@@ -50,6 +53,28 @@ class CacheAuditFleetTests {
 
             assertThatCode(fleet::assertNoStaleAcrossInstances).doesNotThrowAnyException();
             assertThat(fleet.bean(1, Items.class).find(id).getName()).isEqualTo("new");
+        }
+    }
+
+    @Test
+    void closingTheFleetDeletesTheKeyItKeptInRedis() {
+        String pattern;
+        StringRedisTemplate redis;
+        try (CacheAuditFleet fleet = CacheAuditFleet.start(2, FleetApp.class)) {
+            pattern = fleet.instance(0).getEnvironment().getRequiredProperty("cache-audit.fleet.channel-prefix") + ":*";
+            redis = new StringRedisTemplate(fleet.bean(0, RedisConnectionFactory.class));
+            assertThat(redis.keys(pattern))
+                    .as("the fleet key while the fleet runs")
+                    .isNotEmpty();
+            renameWhileBothCache(fleet);
+        }
+        LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory("127.0.0.1", 6379);
+        connectionFactory.afterPropertiesSet();
+        connectionFactory.start();
+        try {
+            assertThat(new StringRedisTemplate(connectionFactory).keys(pattern)).isEmpty();
+        } finally {
+            connectionFactory.destroy();
         }
     }
 

@@ -8,6 +8,7 @@ import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.keys.Nearness;
 import dev.cacheaudit.core.state.AuditState;
 import dev.cacheaudit.core.state.CacheProfile;
@@ -33,6 +34,9 @@ public final class ForeignWriteDetector implements Detector {
     private static final int MAX_OWN_KEYS = 50_000;
 
     private static final long OWN_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    /** The backend name the recording layer gives Spring's Redis caches. */
+    private static final String REDIS_BACKEND = "redis";
 
     private final Fleet fleet;
 
@@ -84,10 +88,57 @@ public final class ForeignWriteDetector implements Detector {
         if (ownForm(wire, key)) {
             return;
         }
+        CacheProfile cache = redisCacheOf(state, key);
+        if (cache != null) {
+            KeyDescriptor appForm = foreignTo(cache, key);
+            if (appForm != null) {
+                findings.report(observation(notice.command(), key, appForm));
+            }
+            return;
+        }
         ShapeStats near = nearestAppForm(wire, key);
         if (near != null) {
             findings.report(observation(notice.command(), key, near.sample()));
         }
+    }
+
+    /**
+     * The Redis cache whose namespace ({@code <name>::}, Spring's key prefix) holds the key. Checked by cache name
+     * since the recorded forms of the wire may have generalised the name away ({@code {w}::{n}} once many caches
+     * share one form).
+     */
+    private static @Nullable CacheProfile redisCacheOf(AuditState state, KeyDescriptor key) {
+        for (CacheProfile profile : state.profiles()) {
+            if (profile != state.wire()
+                    && REDIS_BACKEND.equals(profile.backend())
+                    && key.printed().startsWith(profile.name() + "::")) {
+                return profile;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The application's own form in a Redis cache, as a wire key, when the key's part after the cache's prefix has a
+     * form the application never uses there; {@code null} when it is one of its forms (another instance's write).
+     */
+    private static @Nullable KeyDescriptor foreignTo(CacheProfile cache, KeyDescriptor key) {
+        String prefix = cache.name() + "::";
+        String shape = KeyShape.of(key.printed().substring(prefix.length())).shape();
+        @Nullable ShapeStats sample = null;
+        for (Map<ShapeId, ShapeStats> shapes : List.of(cache.readShapes(), cache.putShapes(), cache.evictionShapes())) {
+            for (Map.Entry<ShapeId, ShapeStats> entry : shapes.entrySet()) {
+                if (entry.getKey().shape().equals(shape)) {
+                    return null;
+                }
+                if (sample == null) {
+                    sample = entry.getValue();
+                }
+            }
+        }
+        return sample == null
+                ? null
+                : KeyDescriptor.ofRedis((prefix + sample.sample().printed()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean ownForm(CacheProfile wire, KeyDescriptor key) {

@@ -3,7 +3,10 @@ package dev.cacheaudit.core.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.event.CacheEvent;
+import dev.cacheaudit.core.event.CachePut;
+import dev.cacheaudit.core.event.CacheRegistered;
 import dev.cacheaudit.core.event.RedisCommand;
+import dev.cacheaudit.core.event.TxState;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyDecomposer;
@@ -82,11 +85,44 @@ class ForeignWriteDetectorTests {
     }
 
     @Test
+    void anotherFormUnderARedisCachesPrefixIsAForeignWriteOnThatCacheWhateverTheWireRecorded() {
+        redisCacheHolding("offers", 11L);
+
+        notice("set", "offers::supplier:11");
+
+        assertThat(observations).singleElement().satisfies(o -> {
+            assertThat(o.cache()).isEqualTo("offers");
+            assertThat(o.evidence())
+                    .containsEntry("foreignForm", "offers::supplier:{n}")
+                    .containsEntry("applicationForm", "offers::{n}");
+        });
+    }
+
+    @Test
+    void theRedisCachesOwnFormUnderItsPrefixStaysSilentSinceAnotherInstanceMayHaveSentIt() {
+        redisCacheHolding("offers", 11L);
+
+        notice("set", "offers::12");
+        notice("del", "offers::11");
+
+        assertThat(observations).isEmpty();
+        // The same cache's other form is reported, so the silence above is the form's.
+        notice("del", "offers::supplier:12");
+        assertThat(observations).hasSize(1);
+    }
+
+    @Test
     void unrelatedKeysOfOtherApplicationsStaySilent() {
         notice("set", "session:abc");
         notice("del", "orders-service:lock");
 
         assertThat(observations).isEmpty();
+    }
+
+    /** A Spring cache on Redis that holds one entry, with nothing of it recorded on the wire. */
+    private void redisCacheHolding(String cache, Object key) {
+        apply(new CacheRegistered(cache, "redis", false, CacheRegistered.KeyComparison.SERIALIZED, ++now));
+        apply(new CachePut(cache, key, null, now, TxState.NONE, ++now));
     }
 
     private void command(String command, String key) {

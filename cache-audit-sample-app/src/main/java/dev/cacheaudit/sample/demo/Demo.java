@@ -3,6 +3,7 @@ package dev.cacheaudit.sample.demo;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.report.AuditReport;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,9 @@ public class Demo {
             Map.entry("cache-audit.verification.sample-rate", "0.2"),
             Map.entry("cache-audit.verification.max-per-second", "50"),
             Map.entry("cache-audit.verification.grace", "1500ms"),
-            Map.entry("cache-audit.verification.windows", "300ms,1500ms,3s"));
+            Map.entry("cache-audit.verification.windows", "300ms,1500ms,3s"),
+            // Instances the demo starts meet at the next heartbeat: a second, not the default five.
+            Map.entry("cache-audit.fleet.heartbeat-interval", "1s"));
 
     private static final Logger logger = LoggerFactory.getLogger(Demo.class);
 
@@ -49,10 +52,13 @@ public class Demo {
 
     private final DemoProperties properties;
 
-    Demo(List<Traffic> traffic, ObjectProvider<CacheAudit> audit, DemoProperties properties) {
+    private final DemoInstances instances;
+
+    Demo(List<Traffic> traffic, ObjectProvider<CacheAudit> audit, DemoProperties properties, DemoInstances instances) {
         this.traffic = List.copyOf(traffic);
         this.audit = audit.getIfAvailable();
         this.properties = Objects.requireNonNull(properties, "properties");
+        this.instances = Objects.requireNonNull(instances, "instances");
     }
 
     /** Whether the command line asks for the demo. */
@@ -76,20 +82,27 @@ public class Demo {
         return SpringApplication.exit(context);
     }
 
-    /** Sends the traffic of every {@link Traffic} bean, in order. */
+    /**
+     * Starts the run's other instances, if it has any, and sends the traffic of every {@link Traffic} bean, in order:
+     * with several instances, each part on the next instance in turn, as a load balancer that keeps each client on
+     * one instance would.
+     */
     public TrafficLog drive() {
+        instances.start();
         TrafficLog log = new TrafficLog();
-        for (Traffic part : traffic) {
-            part.drive(log);
+        for (int index = 0; index < traffic.size(); index++) {
+            instances.instance(index).getBean(Demo.class).traffic.get(index).drive(log);
         }
         return log;
     }
 
     /**
-     * Drives the traffic, waits for the auditor and prints what it saw, then stays up for {@code sample.demo.linger}
-     * (so that a metrics scraper can read the meters). Without the auditor, only drives the traffic.
+     * Drives the traffic, waits for the auditor of every instance and prints what they saw — with several instances,
+     * one table of caches and one of findings naming the instance of each row — then stays up for
+     * {@code sample.demo.linger} (so that a metrics scraper can read the meters). Without the auditor, only drives the
+     * traffic.
      *
-     * @return the auditor's report, or {@code null} when cache-audit is disabled
+     * @return the first instance's report, or {@code null} when cache-audit is disabled
      */
     public @Nullable AuditReport run(PrintStream out) {
         TrafficLog log = drive();
@@ -103,15 +116,19 @@ public class Demo {
             return null;
         }
         pause(properties.getSettle());
-        if (!audit.awaitQuiescence(properties.getQuiescenceTimeout())) {
-            logger.warn(
-                    "cache-audit had not analysed every event after {}; the report may be incomplete",
-                    properties.getQuiescenceTimeout());
+        List<AuditReport> reports = new ArrayList<>();
+        for (ConfigurableApplicationContext instance : instances.all()) {
+            CacheAudit auditor = instance == instances.instance(0) ? audit : instance.getBean(CacheAudit.class);
+            if (!auditor.awaitQuiescence(properties.getQuiescenceTimeout())) {
+                logger.warn(
+                        "cache-audit had not analysed every event after {}; the report may be incomplete",
+                        properties.getQuiescenceTimeout());
+            }
+            reports.add(auditor.report());
         }
-        AuditReport report = audit.report();
-        new DemoPrinter(out).print(log, report);
+        new DemoPrinter(out).print(log, reports);
         pause(properties.getLinger());
-        return report;
+        return reports.get(0);
     }
 
     private static void pause(java.time.Duration duration) {

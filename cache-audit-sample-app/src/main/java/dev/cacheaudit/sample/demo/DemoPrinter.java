@@ -18,7 +18,9 @@ final class DemoPrinter {
         this.out = Objects.requireNonNull(out, "out");
     }
 
-    void print(TrafficLog traffic, AuditReport report) {
+    /** Prints the traffic and the reports of the run's instances; an {@code instance} column when there are several. */
+    void print(TrafficLog traffic, List<AuditReport> reports) {
+        boolean several = reports.size() > 1;
         out.println();
         out.printf(
                 "Traffic: %d reads, %d writes, %d stale answers%n",
@@ -26,46 +28,74 @@ final class DemoPrinter {
         traffic.staleAnswers().forEach(stale -> out.println("  stale: " + stale));
         out.println();
         out.println("Caches");
-        boolean verified = report.caches().stream().anyMatch(cache -> cache.verifications() != null);
+        boolean verified = reports.stream()
+                .flatMap(report -> report.caches().stream())
+                .anyMatch(cache -> cache.verifications() != null);
         List<String> header =
                 new ArrayList<>(List.of("cache", "backend", "gets", "hits", "misses", "puts", "evictions", "clears"));
         if (verified) {
             header.add("verifications");
         }
+        if (several) {
+            header.add(0, "instance");
+        }
         List<List<String>> caches = new ArrayList<>();
-        for (CacheReport cache : report.caches()) {
-            List<String> row = new ArrayList<>(List.of(
-                    cache.name(),
-                    cache.backend(),
-                    Long.toString(cache.gets()),
-                    Long.toString(cache.hits()),
-                    Long.toString(cache.misses()),
-                    Long.toString(cache.puts()),
-                    Long.toString(cache.evictions()),
-                    Long.toString(cache.clears())));
-            if (verified) {
-                row.add(verifications(cache.verifications()));
+        List<List<String>> findings = new ArrayList<>();
+        for (int instance = 0; instance < reports.size(); instance++) {
+            AuditReport report = reports.get(instance);
+            for (CacheReport cache : report.caches()) {
+                caches.add(row(several, instance, cacheRow(cache, verified)));
             }
-            caches.add(row);
+            for (Finding finding : report.findings()) {
+                findings.add(row(
+                        several,
+                        instance,
+                        List.of(
+                                finding.kind().name(),
+                                finding.severity().name(),
+                                finding.cache(),
+                                finding.message(),
+                                String.join(", ", finding.sites()))));
+            }
         }
         table(header, caches);
         out.println();
         out.println("Findings");
-        if (report.findings().isEmpty()) {
+        if (findings.isEmpty()) {
             out.println("no findings");
         } else {
-            List<List<String>> findings = new ArrayList<>();
-            for (Finding finding : report.findings()) {
-                findings.add(List.of(
-                        finding.kind().name(),
-                        finding.severity().name(),
-                        finding.cache(),
-                        finding.message(),
-                        String.join(", ", finding.sites())));
+            List<String> columns = new ArrayList<>(List.of("kind", "severity", "cache", "message", "sites"));
+            if (several) {
+                columns.add(0, "instance");
             }
-            table(List.of("kind", "severity", "cache", "message", "sites"), findings);
+            table(columns, findings);
         }
         out.println();
+    }
+
+    private static List<String> row(boolean several, int instance, List<String> cells) {
+        if (!several) {
+            return cells;
+        }
+        List<String> row = new ArrayList<>(cells);
+        row.add(0, "#" + instance);
+        return row;
+    }
+
+    private static List<String> cacheRow(CacheReport cache, boolean verified) {
+        List<String> row = new ArrayList<>(List.of(
+                cache.name(),
+                cache.backend(),
+                Long.toString(cache.gets()),
+                Long.toString(cache.hits()),
+                Long.toString(cache.misses()),
+                Long.toString(cache.puts()),
+                Long.toString(cache.evictions()),
+                Long.toString(cache.clears())));
+        if (verified) {
+            row.add(verifications(cache.verifications()));
+        }
+        return row;
     }
 
     private static String verifications(CacheReport.@Nullable Verifications verifications) {

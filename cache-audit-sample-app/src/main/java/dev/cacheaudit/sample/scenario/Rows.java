@@ -57,6 +57,12 @@ final class Rows {
     /** The item of the daily deal, read by everyone at once ({@code stampede}). */
     static final int ITEM_ON_DEAL = 8;
 
+    /** The item whose shelf stock every instance holds in its memory ({@code local-multi}). */
+    static final int ITEM_ON_SHELF = 9;
+
+    /** Items whose offers a supplier's system changes from outside the application ({@code foreign-writer}). */
+    static final List<Integer> ITEMS_ON_OFFER = List.of(10, 11);
+
     /** Customers the till finds by phone and renames ({@code key-attribute}). */
     static final List<Integer> CUSTOMERS_FOUND_BY_PHONE = List.of(0, 1);
 

@@ -1,6 +1,7 @@
 package dev.cacheaudit.sample.scenario;
 
 import dev.cacheaudit.sample.CacheNames;
+import dev.cacheaudit.sample.LocalInvalidations;
 import dev.cacheaudit.sample.SampleBugs;
 import dev.cacheaudit.sample.demo.Traffic;
 import dev.cacheaudit.sample.item.Item;
@@ -39,8 +40,8 @@ class WarmOnceScenario {
     }
 
     @Bean
-    Restocking restocking(SampleBugs bugs, ItemRepository items) {
-        return bugs.enabled(ID) ? new SilentRestocking(items) : new EvictingRestocking(items);
+    Restocking restocking(SampleBugs bugs, ItemRepository items, LocalInvalidations invalidations) {
+        return bugs.enabled(ID) ? new SilentRestocking(items) : new EvictingRestocking(items, invalidations);
     }
 
     /** Twice, a moment apart: reads the labels of two items, restocks each and reads its label again. */

@@ -36,7 +36,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 /**
  * What a fleet costs Redis: N members in one JVM on a Redis of their own, each offered writes above the per-second
- * cap for a few seconds; prints the messages per instance and Redis' CPU and memory. Runs only with
+ * cap for a few seconds; prints the messages per instance and Redis' CPU and memory (with the peak of the client
+ * buffers, where pub/sub messages wait for slow subscribers). Runs only with
  * {@code -Dfleet.measure=true} (docs/fleet.md gives the command and the numbers).
  */
 class FleetScaleMeasurementTests {
@@ -102,7 +103,22 @@ class FleetScaleMeasurementTests {
                 }
                 long start = System.nanoTime();
                 long sent = 0;
+                long nextSample = start;
+                long peakMemory = 0;
+                long peakClients = 0;
+                long peakOutputBuffer = 0;
                 while (System.nanoTime() - start < run.toNanos()) {
+                    if (System.nanoTime() >= nextSample) {
+                        // Pub/sub keeps nothing, but a slow subscriber's undelivered messages wait in its output
+                        // buffer on the server: sampled during the run, when they are there.
+                        Map<String, String> memory = info(info.sync().info("memory"));
+                        peakMemory = Math.max(peakMemory, (long) number(memory, "used_memory"));
+                        peakClients = Math.max(peakClients, (long) number(memory, "mem_clients_normal"));
+                        peakOutputBuffer = Math.max(
+                                peakOutputBuffer,
+                                largestOutputBuffer(info.sync().clientList()));
+                        nextSample += TimeUnit.MILLISECONDS.toNanos(100);
+                    }
                     long due = (System.nanoTime() - start) * offeredPerSecond / 1_000_000_000L;
                     for (; sent < due; sent++) {
                         for (int i = 0; i < instances; i++) {
@@ -134,7 +150,8 @@ class FleetScaleMeasurementTests {
                         java.util.Locale.ROOT,
                         "fleet of %d: offered %d/s per instance, published %.0f/s per instance, received %.0f/s per"
                                 + " instance, dropped %.0f/s per instance; Redis CPU %.1f%% of one core, commands"
-                                + " %.0f/s, used_memory %s -> %s bytes",
+                                + " %.0f/s, used_memory %s -> %s bytes (peak %d during the run), client buffers peak %d"
+                                + " bytes (mem_clients_normal), largest subscriber output buffer %d bytes",
                         instances,
                         offeredPerSecond,
                         published / seconds / instances,
@@ -144,7 +161,10 @@ class FleetScaleMeasurementTests {
                         (number(after, "total_commands_processed") - number(before, "total_commands_processed"))
                                 / seconds,
                         before.get("used_memory"),
-                        after.get("used_memory"));
+                        after.get("used_memory"),
+                        peakMemory,
+                        peakClients,
+                        peakOutputBuffer);
                 logger.info(summary);
                 Files.writeString(
                         Path.of("target", "fleet-scale-" + instances + ".txt"), summary + System.lineSeparator());
@@ -168,6 +188,19 @@ class FleetScaleMeasurementTests {
                         line -> line.substring(0, line.indexOf(':')),
                         line -> line.substring(line.indexOf(':') + 1).trim(),
                         (a, b) -> a));
+    }
+
+    /** The largest output buffer ({@code omem}) of any client in a {@code CLIENT LIST} answer. */
+    private static long largestOutputBuffer(String clients) {
+        long largest = 0;
+        for (String client : clients.split("\\R")) {
+            for (String field : client.split(" ")) {
+                if (field.startsWith("omem=")) {
+                    largest = Math.max(largest, Long.parseLong(field.substring("omem=".length())));
+                }
+            }
+        }
+        return largest;
     }
 
     private static double number(Map<String, String> info, String name) {
