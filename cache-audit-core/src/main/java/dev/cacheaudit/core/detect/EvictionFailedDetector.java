@@ -141,9 +141,17 @@ public final class EvictionFailedDetector implements Detector {
         evidence.put("exception", error.exception());
         evidence.put("swallowed", String.valueOf(error.swallowed()));
         String site = error.site() != null ? error.site() : "unknown";
-        String outcome = error.swallowed()
-                ? "a CacheErrorHandler swallowed the failure, so the application went on as if the entry were gone"
-                : "the application saw the exception, but the entry stays cached";
+        String outcome;
+        if (error.operation().equals("evict") && error.key() == null) {
+            // Only a key expression that gave null leaves an eviction without a key: Spring threw before the cache.
+            evidence.put("cause", "key expression gave null");
+            outcome = "its key expression gave null, so Spring evicted nothing; the application saw the exception"
+                    + " after the method had run, and the entry stays cached";
+        } else {
+            outcome = error.swallowed()
+                    ? "a CacheErrorHandler swallowed the failure, so the application went on as if the entry were gone"
+                    : "the application saw the exception, but the entry stays cached";
+        }
         return new Observation(
                 FindingKind.EVICTION_FAILED,
                 error.cache(),

@@ -28,7 +28,8 @@ public enum FindingKind {
     EVICTION_FAILED(
             Severity.ERROR,
             "Do not let a CacheErrorHandler swallow eviction failures silently: retry, fail the write, or shorten"
-                    + " the TTL so a lost eviction heals; await asynchronous evictions where freshness matters."),
+                    + " the TTL so a lost eviction heals; await asynchronous evictions where freshness matters; take a"
+                    + " key that may be null from the stored row (or #result), not from the request."),
     STALE_READ(
             Severity.ERROR,
             "Find the write path that does not invalidate (another service, plain JDBC, a job) and evict from it, or"

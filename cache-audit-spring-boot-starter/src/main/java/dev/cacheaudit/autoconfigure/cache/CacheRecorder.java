@@ -197,6 +197,15 @@ public final class CacheRecorder {
                 cache, operation, key, ex.getClass().getName(), false, site(Invocation.current()), System.nanoTime()));
     }
 
+    /**
+     * An eviction that Spring never attempted because its key expression gave {@code null}: no cache call happened,
+     * so the failure is recorded with no key.
+     */
+    void evictionWithoutKey(String cache, RuntimeException ex) {
+        audit.submit(new CacheError(
+                cache, "evict", null, ex.getClass().getName(), false, site(Invocation.current()), System.nanoTime()));
+    }
+
     /** Counts a fault of the recording itself; the application's call goes on unchanged. */
     void recordingFailed(Throwable ex) {
         audit.recordingFailed("a cache operation", ex);
