@@ -57,6 +57,12 @@ public final class CacheNames {
     /** Currencies by id, as JPA entities with equals by id only (scenario {@code entity-id-equals}). */
     public static final String CURRENCIES = "currencies";
 
+    /** Coupons by id, read through a MyBatis mapper (scenario {@code mybatis-no-evict}). */
+    public static final String COUPONS = "coupons";
+
+    /** The reviews of a product, by product id, read through a MyBatis mapper (scenario {@code evict-then-insert}). */
+    public static final String PRODUCT_REVIEWS = "productReviews";
+
     /** The Redis caches of the scenarios (the shared manager creates the others on first use). */
     public static final List<String> SCENARIOS = List.of(
             PRICES,
@@ -68,7 +74,9 @@ public final class CacheNames {
             DAILY_DEALS,
             COUNTRIES,
             COUNTRY_PAGES,
-            CURRENCIES);
+            CURRENCIES,
+            COUPONS,
+            PRODUCT_REVIEWS);
 
     /**
      * The caches of the shared Redis manager, named at start-up as production apps do, so that Boot binds their meters

@@ -41,7 +41,9 @@ public record SampleBugs(@DefaultValue List<String> bugs) {
             "entity-id-equals",
             "key-attribute",
             "key-case",
-            "key-login");
+            "key-login",
+            "mybatis-no-evict",
+            "evict-then-insert");
 
     public SampleBugs {
         List<String> ids = new ArrayList<>();

@@ -10,13 +10,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One {@code --demo} run as {@code java -jar ... --demo --sample.bugs=<ids>} does it, up to but without
  * {@code System.exit}: traffic, the settling period, the printed tables, and the report written when the context
- * closes.
+ * closes. Further arguments ({@code --name=value}) change the demo's properties.
  *
  * @param exitCode what {@code main} would exit with
  * @param findings what the auditor found
@@ -25,11 +27,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 record DemoRun(int exitCode, List<Finding> findings, String output, String report) {
 
-    static DemoRun of(String bugs, Path reportFile) {
+    static DemoRun of(String bugs, Path reportFile, String... properties) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        ConfigurableApplicationContext context =
-                SampleApps.start(out, "--demo", "--sample.bugs=" + bugs, "--cache-audit.report.path=" + reportFile);
+        List<String> args =
+                new ArrayList<>(List.of("--demo", "--sample.bugs=" + bugs, "--cache-audit.report.path=" + reportFile));
+        args.addAll(Arrays.asList(properties));
+        ConfigurableApplicationContext context = SampleApps.start(out, args.toArray(String[]::new));
         CacheAudit audit = context.getBean(CacheAudit.class);
         int exitCode = Demo.runAndClose(context, out);
         try {
