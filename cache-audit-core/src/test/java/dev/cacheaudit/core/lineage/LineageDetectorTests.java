@@ -97,6 +97,30 @@ class LineageDetectorTests {
     }
 
     @Test
+    void queryComparingInOneLetterCaseBindsItsColumnToAKeyThatDiffersOnlyInCase() {
+        forms.put(
+                "find by email",
+                new ParsedSql(
+                        Operation.SELECT,
+                        List.of(new TableAccess(
+                                "customers",
+                                false,
+                                Map.of("email", Operand.parameter(0).ignoringCase(), "kind", Operand.parameter(1)),
+                                Map.of()))));
+        long start = tick();
+        apply(new CacheRead("customersByEmail", "erin@example.com", false, "SignIn#find(String)", start));
+        apply(new SqlStatement(
+                "find by email",
+                List.of("Erin@Example.com", "ERIN@EXAMPLE.COM"),
+                "SignIn#find(String)",
+                start,
+                TxState.NONE,
+                tick()));
+        assertThat(lineage.tables("customersByEmail"))
+                .containsExactly(new Lineage.Feed("customers", Map.of("email", 0), Lineage.Source.LOADS));
+    }
+
+    @Test
     void queriesOutsideALoadTeachNothing() {
         apply(new SqlStatement(SELECT_CHILDREN, List.of(7L), "A#list()", 0, TxState.NONE, tick()));
         assertThat(lineage.caches()).isEmpty();
