@@ -244,6 +244,43 @@ class LineageDetectorTests {
     }
 
     @Test
+    void tableWrittenOnlyBeforeItsCacheHeldAnythingStaysSilentWhileTheSameWriteLaterIsReported() {
+        // Configured tables are known before any load: start-up seeding writes a table lineage already watches.
+        lineage.configure("children", List.of("child"));
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        assertThat(observations).isEmpty();
+        load("children", 7L);
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.kind())
+                .isEqualTo(FindingKind.UNCOVERED_WRITE));
+    }
+
+    @Test
+    void cacheWhoseLoadsReadNothingFromTheDatabaseHasNoTablesAndNoFindings() {
+        long start = tick();
+        apply(new CacheRead("computed", 7L, false, "Calculator#twice(Long)", start));
+        apply(new CachePut("computed", 7L, "Calculator#twice(Long)", start, TxState.NONE, tick()));
+        load("children", 7L);
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        assertThat(lineage.tables("computed")).isEmpty();
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.cache())
+                .isEqualTo("children"));
+    }
+
+    @Test
+    void writeOfATableNoCacheReadsStaysSilentBesideAWriteOfOneThatFeedsACache() {
+        load("children", 7L);
+        write(INSERT_LOG, TxState.NONE);
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("table", "child"));
+    }
+
+    @Test
     void entryThatWasNeverCachedCannotBeStale() {
         load("children", 7L);
         write(INSERT_CHILD, TxState.NONE, 9L);
