@@ -39,7 +39,7 @@ class SampleBugsTests {
     @Test
     void catalogueHoldsTheScenariosOfTheDesign() {
         assertThat(SampleBugs.CATALOGUE)
-                .hasSize(22)
+                .hasSize(24)
                 .doesNotHaveDuplicates()
                 .contains(
                         "stampede",
@@ -48,7 +48,9 @@ class SampleBugsTests {
                         "entity-id-equals",
                         "key-attribute",
                         "key-case",
-                        "key-login");
+                        "key-login",
+                        "mybatis-no-evict",
+                        "evict-then-insert");
     }
 
     @Test
