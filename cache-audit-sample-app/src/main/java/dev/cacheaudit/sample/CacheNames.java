@@ -57,6 +57,9 @@ public final class CacheNames {
     /** Currencies by id, as JPA entities with equals by id only (scenario {@code entity-id-equals}). */
     public static final String CURRENCIES = "currencies";
 
+    /** The parcels of a delivery round, by round id (scenario {@code list-old-parent}). */
+    public static final String ROUND_PARCELS = "roundParcels";
+
     /** Coupons by id, read through a MyBatis mapper (scenario {@code mybatis-no-evict}). */
     public static final String COUPONS = "coupons";
 
@@ -75,6 +78,7 @@ public final class CacheNames {
             COUNTRIES,
             COUNTRY_PAGES,
             CURRENCIES,
+            ROUND_PARCELS,
             COUPONS,
             PRODUCT_REVIEWS);
 

@@ -43,6 +43,7 @@ public record SampleBugs(@DefaultValue List<String> bugs) {
             "key-case",
             "key-login",
             "mybatis-no-evict",
+            "list-old-parent",
             "evict-then-insert");
 
     public SampleBugs {

@@ -118,6 +118,7 @@ class FixedServiceTests {
         expected.put(CacheNames.COUNTRIES, loadedFrom("countries"));
         expected.put(CacheNames.COUNTRY_PAGES, loadedFrom("countries"));
         expected.put(CacheNames.CURRENCIES, loadedFrom("currencies", "id"));
+        expected.put(CacheNames.ROUND_PARCELS, loadedFrom("parcel", "round_id"));
         expected.put(CustomerCaches.CUSTOMERS_BY_PHONE, loadedFrom("customers", "phone"));
         expected.put(CustomerCaches.CUSTOMERS_BY_EMAIL, loadedFrom("customers", "email"));
         expected.put(CustomerCaches.CUSTOMERS_BY_LOGIN, loadedFrom("customers", "login"));
@@ -157,7 +158,7 @@ class FixedServiceTests {
 
     @Test
     void everyScenarioTrafficIsDrivenWithItsFixedVariant() {
-        assertThat(context.getBeansOfType(Traffic.class)).hasSize(3 + 22);
+        assertThat(context.getBeansOfType(Traffic.class)).hasSize(3 + 23);
         assertThat(report.caches())
                 .extracting(CacheReport::name)
                 .containsExactlyInAnyOrder(
@@ -177,6 +178,7 @@ class FixedServiceTests {
                         CacheNames.COUNTRIES,
                         CacheNames.COUNTRY_PAGES,
                         CacheNames.CURRENCIES,
+                        CacheNames.ROUND_PARCELS,
                         CustomerCaches.CUSTOMERS_BY_PHONE,
                         CustomerCaches.CUSTOMERS_BY_EMAIL,
                         CustomerCaches.CUSTOMERS_BY_LOGIN,

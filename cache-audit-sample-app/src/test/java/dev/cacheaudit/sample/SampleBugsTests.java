@@ -39,7 +39,7 @@ class SampleBugsTests {
     @Test
     void catalogueHoldsTheScenariosOfTheDesign() {
         assertThat(SampleBugs.CATALOGUE)
-                .hasSize(24)
+                .hasSize(25)
                 .doesNotHaveDuplicates()
                 .contains(
                         "stampede",
@@ -50,6 +50,7 @@ class SampleBugsTests {
                         "key-case",
                         "key-login",
                         "mybatis-no-evict",
+                        "list-old-parent",
                         "evict-then-insert");
     }
 

@@ -278,6 +278,27 @@ class ScenarioBugsTests {
     }
 
     @Test
+    void movingAParcelThatEvictsOnlyTheNewRoundsListIsAnUncoveredWriteMatchedToTheOldRoundsListByTheParcel() {
+        assertFound(
+                "list-old-parent",
+                FindingKind.UNCOVERED_WRITE,
+                CacheNames.ROUND_PARCELS,
+                "NewRoundEvictingParcelMoves#move(long,long)");
+        assertThat(run("list-old-parent").findings())
+                .filteredOn(f -> f.kind() == FindingKind.UNCOVERED_WRITE)
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.evidence())
+                            .containsEntry("table", "parcel")
+                            .containsEntry("entity", "ParcelDto")
+                            .containsKey("heldBy");
+                    assertThat(f.message())
+                            .contains("held the moved ParcelDto (matched by the entity its value holds)");
+                });
+        assertThat(run("list-old-parent").output()).containsPattern("Traffic: .*, 1 stale answers");
+    }
+
+    @Test
     void demoOfAVerificationScenarioShowsVerificationCountsInTheCachesTable() {
         DemoRun run = run("jdbc-bypass");
         assertThat(run.output())

@@ -112,7 +112,10 @@ public final class Lineage {
 
     /** Tells which table an entity type is mapped to (from the JPA metamodel), so that its writes are seen once. */
     public void entityTable(String entity, String table) {
-        entityTables.put(entity, ParsedSql.normalise(table));
+        String normalised = ParsedSql.normalise(table);
+        entityTables.put(entity, normalised);
+        // Cached values name their entities by simple class name (EntityHeld); the first mapping of a name wins.
+        entityTables.putIfAbsent(entity.substring(entity.lastIndexOf('.') + 1), normalised);
     }
 
     /** The table an entity is mapped to: as told, otherwise its simple name in snake case. */
@@ -121,7 +124,17 @@ public final class Lineage {
         if (table != null) {
             return table;
         }
-        String simple = entity.substring(entity.lastIndexOf('.') + 1);
-        return CAMEL_HUMP.matcher(simple).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+        return snakeCase(entity.substring(entity.lastIndexOf('.') + 1));
+    }
+
+    /** A Java name in snake case, as a table or column is commonly named after it ({@code parentId}: parent_id). */
+    static String snakeCase(String name) {
+        return CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the table is the only one feeding the cache: then every entity its values hold is a row of it. */
+    boolean onlyFeed(String cache, String table) {
+        Map<String, Feed> feeds = byCache.getOrDefault(cache, Map.of());
+        return feeds.size() == 1 && feeds.containsKey(table);
     }
 }

@@ -13,6 +13,8 @@ import dev.cacheaudit.core.event.TxBoundary;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.EntityIndex;
+import dev.cacheaudit.core.state.KeyHistory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,10 +33,13 @@ import org.jspecify.annotations.Nullable;
  * it is reported. Entries are the ones named by the key columns in the statement ({@code WHERE parent_id = ?}, the
  * values an {@code INSERT} gives them), the whole cache when the statement names none; an {@code UPDATE} that moves
  * rows to another key value also affects the entry they left, which it cannot name, so it needs one more
- * invalidation than the entry they joined. When the only invalidation of those entries ran shortly before an
- * autocommitted write (evict, then insert, with no transaction), the write is the stale-set window, reported as
- * {@code EVICT_BEFORE_COMMIT}: a reader in between caches the old rows again. Writes the JPA recording saw (same
- * table, same transaction) are left to it.
+ * invalidation than the entry they joined. Where the cached values hold entities, a row the statement names by its
+ * identifier ({@code WHERE id = ?}) affects exactly the entries whose values hold it: the list a moved row left, or
+ * the entries a row of a cache keyed by something else is in. When the only invalidation of those entries ran
+ * shortly before an autocommitted write (evict, then insert, with no transaction), the write is the stale-set window,
+ * reported as {@code EVICT_BEFORE_COMMIT}: a reader in between caches the old rows again, which is confirmed when a
+ * load of such an entry began after the eviction and read the database before the write. Writes the JPA recording saw
+ * (same table, same transaction) are left to it.
  */
 public final class LineageDetector implements Detector {
 
@@ -66,6 +71,8 @@ public final class LineageDetector implements Detector {
     };
 
     private final Map<String, ArrayDeque<Invalidation>> invalidations = new HashMap<>();
+
+    private final Refills refills = new Refills();
 
     private final Map<Long, List<PendingWrite>> byTransaction = new LinkedHashMap<>();
 
@@ -114,6 +121,8 @@ public final class LineageDetector implements Detector {
                     put.site(),
                     put.tx().txId(),
                     put.nanos());
+        } else if (event instanceof CachePut put) {
+            refilled(put, state);
         } else if (event instanceof SourceWrite write) {
             if (entityWrites.size() == ENTITY_WRITES) {
                 entityWrites.pollFirst();
@@ -148,6 +157,9 @@ public final class LineageDetector implements Detector {
         if (!parsed.write()) {
             Miss miss = statement.inLoad() ? misses.get(statement.loadStartNanos()) : null;
             if (miss != null) {
+                if (miss.firstReadNanos == 0) {
+                    miss.firstReadNanos = statement.nanos();
+                }
                 for (ParsedSql.TableAccess access : parsed.tables()) {
                     lineage.learned(miss.cache, access.table(), keyColumns(access, statement, miss.key));
                 }
@@ -164,8 +176,9 @@ public final class LineageDetector implements Detector {
                     forgotten.increment();
                     return;
                 }
+                PendingWrite.RowHolders holders = holders(fed.getKey(), parsed.operation(), access, statement, state);
                 PendingWrite write =
-                        PendingWrite.of(fed.getKey(), fed.getValue(), parsed.operation(), access, statement);
+                        PendingWrite.of(fed.getKey(), fed.getValue(), parsed.operation(), access, statement, holders);
                 if (statement.tx().active()) {
                     byTransaction
                             .computeIfAbsent(statement.tx().txId(), id -> new ArrayList<>())
@@ -177,6 +190,59 @@ public final class LineageDetector implements Detector {
                 pending++;
             }
         }
+    }
+
+    /**
+     * The entries of the cache whose values hold a row the statement changes or deletes by its identifier: the
+     * entity index knows which entries held an entity with that identifier, and an entry counts while the value that
+     * held it is still the one cached. The identifier column is the entity's identifier attribute in snake case; the
+     * entity must be mapped to the table written, or the table must be the only one feeding the cache.
+     */
+    private PendingWrite.RowHolders holders(
+            String cache,
+            ParsedSql.Operation operation,
+            ParsedSql.TableAccess access,
+            SqlStatement statement,
+            AuditState state) {
+        if (operation != ParsedSql.Operation.UPDATE && operation != ParsedSql.Operation.DELETE) {
+            return PendingWrite.RowHolders.NONE;
+        }
+        List<String> keys = new ArrayList<>(2);
+        String entity = null;
+        for (Map.Entry<String, ParsedSql.Operand> condition :
+                access.conditions().entrySet()) {
+            String id = condition.getValue().value(statement.parameters());
+            if (id == null) {
+                continue;
+            }
+            for (EntityIndex.Holder holder : state.entities().holders(cache, id)) {
+                if (Lineage.snakeCase(holder.idAttribute()).equals(condition.getKey())
+                        && (lineage.tableOf(holder.entityType()).equals(access.table())
+                                || lineage.onlyFeed(cache, access.table()))
+                        && stillHeld(state, cache, holder)
+                        && !keys.contains(holder.printed())) {
+                    keys.add(holder.printed());
+                    entity = holder.entityType();
+                }
+            }
+        }
+        return keys.isEmpty() ? PendingWrite.RowHolders.NONE : new PendingWrite.RowHolders(keys, entity);
+    }
+
+    private static boolean stillHeld(AuditState state, String cache, EntityIndex.Holder holder) {
+        KeyHistory history = state.existingHistory(cache, holder.type(), holder.printed());
+        return history != null
+                && history.lastPutNanos() == holder.heldNanos()
+                && state.holds(cache, holder.type(), holder.printed());
+    }
+
+    private void refilled(CachePut put, AuditState state) {
+        Miss miss = misses.get(put.loadStartNanos());
+        if (miss == null || !miss.cache.equals(put.cache()) || miss.firstReadNanos == 0) {
+            // A load that read nothing through the recorded data source cannot have read the old rows there.
+            return;
+        }
+        refills.stored(put.cache(), state.describe(put.key()), put.loadStartNanos(), miss.firstReadNanos);
     }
 
     private static Map<String, Integer> keyColumns(
@@ -224,9 +290,10 @@ public final class LineageDetector implements Detector {
         }
         Invalidation early = earlyInvalidation(write);
         if (early != null) {
-            findings.report(report.evictedBeforeWrite(write, early.nanos, early.site));
+            findings.report(report.evictedBeforeWrite(
+                    write, early.nanos, early.site, refills.between(write, early.nanos, early.key)));
         } else {
-            findings.report(report.uncovered(write));
+            findings.report(report.uncovered(write, missed(write)));
         }
     }
 
@@ -241,16 +308,36 @@ public final class LineageDetector implements Detector {
         return false;
     }
 
-    private boolean covered(PendingWrite write) {
+    /** The invalidations of the write's cache in its unit of work or its window; {@code null} when one cleared it. */
+    private @Nullable List<Invalidation> relevant(PendingWrite write) {
         List<Invalidation> relevant = new ArrayList<>();
         for (Invalidation invalidation : invalidations.getOrDefault(write.cache, new ArrayDeque<>())) {
             if ((write.txId != 0 && invalidation.txId == write.txId)
                     || (invalidation.nanos >= write.nanos && invalidation.nanos <= write.deadline)) {
                 if (invalidation.key == null) {
-                    return true;
+                    return null;
                 }
                 relevant.add(invalidation);
             }
+        }
+        return relevant;
+    }
+
+    /** The affected entries nothing invalidated, for the finding. */
+    private List<PendingWrite.Entry> missed(PendingWrite write) {
+        List<Invalidation> relevant = relevant(write);
+        if (relevant == null) {
+            return List.of();
+        }
+        return write.affected.stream()
+                .filter(entry -> relevant.stream().noneMatch(invalidation -> entry.matches(invalidation.key)))
+                .toList();
+    }
+
+    private boolean covered(PendingWrite write) {
+        List<Invalidation> relevant = relevant(write);
+        if (relevant == null) {
+            return true;
         }
         if (write.affected.isEmpty()) {
             return !relevant.isEmpty();
@@ -286,7 +373,20 @@ public final class LineageDetector implements Detector {
         return null;
     }
 
-    private record Miss(String cache, KeyDescriptor key) {}
+    /** A cache miss being loaded, and when its load first read the database. */
+    private static final class Miss {
+
+        final String cache;
+
+        final KeyDescriptor key;
+
+        long firstReadNanos;
+
+        Miss(String cache, KeyDescriptor key) {
+            this.cache = cache;
+            this.key = key;
+        }
+    }
 
     private record Invalidation(
             @Nullable List<String> key, @Nullable String site, long txId, long nanos) {}

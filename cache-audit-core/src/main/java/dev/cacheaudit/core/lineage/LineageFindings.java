@@ -48,7 +48,10 @@ final class LineageFindings {
                 known = true;
                 KeyHistory history =
                         state.existingHistory(write.cache, key.shape().type(), key.printed());
-                if (history != null && history.lastPutNanos() != 0 && history.lastPutNanos() < write.nanos) {
+                // A value stored after the write by a load that began before it may hold the old rows too.
+                if (history != null
+                        && ((history.lastPutNanos() != 0 && history.lastPutNanos() < write.nanos)
+                                || (history.lastLoadStartNanos() != 0 && history.lastLoadStartNanos() < write.nanos))) {
                     return true;
                 }
             }
@@ -57,19 +60,33 @@ final class LineageFindings {
         return !known;
     }
 
-    Observation uncovered(PendingWrite write) {
+    Observation uncovered(PendingWrite write, List<PendingWrite.Entry> missed) {
         Map<String, String> evidence = evidence(write);
+        String affected = affected(evidence);
+        if (!missed.isEmpty() && missed.size() < write.affected.size()) {
+            // Some of the entries were invalidated: the finding names those that were not.
+            evidence.put("notInvalidated", redacted(missed));
+            affected = "entry " + evidence.get("notInvalidated") + " among " + affected;
+        }
         String operation = evidence.get("write");
         String moved = write.moved
                 ? "; the rows moved to another " + String.join(", ", write.keyColumns)
                         + ", so the entry they left is stale too and was not invalidated"
                 : "";
+        if (!write.heldBy.isEmpty()) {
+            moved = (write.keyColumns.isEmpty()
+                    ? "; the statement names no key column: entry " + evidence.get("heldBy") + " was matched by the "
+                            + write.entity + " its value holds"
+                    : "; the rows moved to another " + String.join(", ", write.keyColumns) + ": entry "
+                            + evidence.get("heldBy") + " held the moved " + write.entity
+                            + " (matched by the entity its value holds) and is stale too");
+        }
         return new Observation(
                 FindingKind.UNCOVERED_WRITE,
                 write.cache,
                 "table|" + write.table + "|" + write.site,
                 "table '" + write.table + "' feeds cache '" + write.cache + "' and is written by " + write.site + " ("
-                        + operation + ") but nothing evicts, updates or clears " + affected(evidence)
+                        + operation + ") but nothing evicts, updates or clears " + affected
                         + " in that unit of work or within " + windowMillis + "ms after it committed" + moved
                         + ", so the cache keeps serving the old rows",
                 null,
@@ -78,7 +95,8 @@ final class LineageFindings {
                 evidence);
     }
 
-    Observation evictedBeforeWrite(PendingWrite write, long invalidationNanos, @Nullable String evictSite) {
+    Observation evictedBeforeWrite(
+            PendingWrite write, long invalidationNanos, @Nullable String evictSite, Refills.@Nullable Refill refill) {
         Map<String, String> evidence = evidence(write);
         long gapMillis = Math.max(0, (write.nanos - invalidationNanos) / 1_000_000);
         evidence.put("operation", "evict");
@@ -87,6 +105,18 @@ final class LineageFindings {
         }
         evidence.put("writeAfterMs", String.valueOf(gapMillis));
         evidence.put("window", "stale-set");
+        String confirmation;
+        if (refill != null) {
+            long refillMillis = Math.max(0, (refill.loadStartNanos() - invalidationNanos) / 1_000_000);
+            evidence.put("refill", "seen");
+            evidence.put("refillShape", redactor.shape(refill.shape().shape()));
+            evidence.put("refillAfterEvictMs", String.valueOf(refillMillis));
+            confirmation = "; confirmed: a load of the same entry began " + refillMillis
+                    + " ms after the invalidation and read the database before the write, so the old rows are cached";
+        } else {
+            evidence.put("refill", "none seen");
+            confirmation = "";
+        }
         return new Observation(
                 FindingKind.EVICT_BEFORE_COMMIT,
                 write.cache,
@@ -94,7 +124,7 @@ final class LineageFindings {
                 (evictSite != null ? evictSite : "the application") + " invalidates cache '" + write.cache
                         + "' and then " + write.site + " writes table '" + write.table + "' (" + evidence.get("write")
                         + ", " + gapMillis + " ms later) with no transaction around them and no invalidation after"
-                        + " the write: a reader in between caches the old rows again and keeps them",
+                        + " the write: a reader in between caches the old rows again and keeps them" + confirmation,
                 null,
                 evidence.get("key"),
                 evictSite != null && !evictSite.equals(write.site)
@@ -113,14 +143,31 @@ final class LineageFindings {
         if (write.affected.isEmpty()) {
             evidence.put("match", "whole cache: the statement names no key column of the cache");
         } else {
-            StringJoiner keys = new StringJoiner(", ");
-            for (PendingWrite.Entry entry : write.affected) {
-                keys.add(redactor.redact(entry.value(), KeyShape.of(entry.value())));
+            evidence.put("match", match(write));
+            evidence.put("key", redacted(write.affected));
+            if (!write.heldBy.isEmpty()) {
+                evidence.put("heldBy", redacted(write.heldBy));
+                evidence.put("entity", String.valueOf(write.entity));
             }
-            evidence.put("match", "key columns " + String.join(", ", write.keyColumns));
-            evidence.put("key", keys.toString());
         }
         return evidence;
+    }
+
+    private static String match(PendingWrite write) {
+        String columns = "key columns " + String.join(", ", write.keyColumns);
+        if (write.heldBy.isEmpty()) {
+            return columns;
+        }
+        String entity = "entity: the entries hold the " + write.entity + " the statement names by its identifier";
+        return write.keyColumns.isEmpty() ? entity : columns + "; " + entity;
+    }
+
+    private String redacted(List<PendingWrite.Entry> entries) {
+        StringJoiner keys = new StringJoiner(", ");
+        for (PendingWrite.Entry entry : entries) {
+            keys.add(redactor.redact(entry.value(), KeyShape.of(entry.value())));
+        }
+        return keys.toString();
     }
 
     private static String affected(Map<String, String> evidence) {

@@ -31,8 +31,17 @@ final class PendingWrite {
     /** The key columns the statement names, for the evidence. */
     final List<String> keyColumns;
 
-    /** Whether rows moved to another key value, leaving an entry the statement cannot name. */
+    /** Whether rows moved to another key value, leaving an entry the statement cannot name nor the entity tell. */
     final boolean moved;
+
+    /**
+     * The entries, among {@link #affected}, found because the value cached under them holds the row the statement
+     * names by its identifier (the list of the parent a moved row left, say); empty when none was found that way.
+     */
+    final List<Entry> heldBy;
+
+    /** The entity type of the row those entries hold, or {@code null} when {@link #heldBy} is empty. */
+    final @Nullable String entity;
 
     long deadline;
 
@@ -45,7 +54,9 @@ final class PendingWrite {
             long nanos,
             List<Entry> affected,
             List<String> keyColumns,
-            boolean moved) {
+            boolean moved,
+            List<Entry> heldBy,
+            @Nullable String entity) {
         this.cache = cache;
         this.table = table;
         this.operation = operation;
@@ -55,6 +66,8 @@ final class PendingWrite {
         this.affected = List.copyOf(affected);
         this.keyColumns = List.copyOf(keyColumns);
         this.moved = moved;
+        this.heldBy = List.copyOf(heldBy);
+        this.entity = entity;
     }
 
     static PendingWrite of(
@@ -62,7 +75,8 @@ final class PendingWrite {
             Lineage.Feed feed,
             ParsedSql.Operation operation,
             ParsedSql.TableAccess access,
-            SqlStatement statement) {
+            SqlStatement statement,
+            RowHolders holders) {
         List<Entry> affected = new ArrayList<>(2);
         List<String> named = new ArrayList<>(2);
         boolean moved = false;
@@ -93,6 +107,19 @@ final class PendingWrite {
             affected.clear();
             moved = false;
         }
+        List<Entry> heldBy = new ArrayList<>(holders.keys().size());
+        if (!holders.keys().isEmpty() && (whole || moved)) {
+            // The entity tells exactly which entries hold the row: they replace the whole cache, or the entry a moved
+            // row left that the statement cannot name.
+            for (String key : holders.keys()) {
+                Entry entry = new Entry(0, key);
+                if (!affected.contains(entry)) {
+                    heldBy.add(entry);
+                }
+            }
+            affected.addAll(heldBy);
+            moved = false;
+        }
         return new PendingWrite(
                 cache,
                 feed.table(),
@@ -102,11 +129,29 @@ final class PendingWrite {
                 statement.nanos(),
                 affected,
                 named,
-                moved);
+                moved,
+                heldBy,
+                heldBy.isEmpty() ? null : holders.entity());
     }
 
     private static @Nullable String value(ParsedSql.@Nullable Operand operand, SqlStatement statement) {
         return operand != null ? operand.value(statement.parameters()) : null;
+    }
+
+    /**
+     * The entries of a cache whose values hold the row a statement names by its identifier, as the entity index knows
+     * them when the statement runs.
+     *
+     * @param keys the printed keys of those entries (plain keys only)
+     * @param entity the simple name of the entity type, or {@code null} when no entry holds the row
+     */
+    record RowHolders(List<String> keys, @Nullable String entity) {
+
+        static final RowHolders NONE = new RowHolders(List.of(), null);
+
+        RowHolders {
+            keys = List.copyOf(keys);
+        }
     }
 
     /**

@@ -83,7 +83,8 @@ public final class EntityIndex {
                     entity.type(),
                     entity.idAttribute(),
                     event.keyAttribute(),
-                    event.entities().size() == 1));
+                    event.entities().size() == 1,
+                    event.nanos()));
         }
     }
 
@@ -140,6 +141,7 @@ public final class EntityIndex {
      * @param idAttribute the entity's identifier attribute
      * @param keyAttribute the value's attribute the key was taken from, when known
      * @param single whether the value was this one entity rather than a collection holding it among others
+     * @param heldNanos when the value holding it was stored: a later put of the same key stored another value
      */
     public record Holder(
             String type,
@@ -147,7 +149,8 @@ public final class EntityIndex {
             String entityType,
             String idAttribute,
             @Nullable String keyAttribute,
-            boolean single) {}
+            boolean single,
+            long heldNanos) {}
 
     /**
      * A stored key, by type and printed form.

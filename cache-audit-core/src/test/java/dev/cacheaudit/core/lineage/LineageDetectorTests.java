@@ -6,6 +6,7 @@ import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRead;
+import dev.cacheaudit.core.event.EntityHeld;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.SqlStatement;
 import dev.cacheaudit.core.event.TxBoundary;
@@ -42,6 +43,8 @@ class LineageDetectorTests {
     private static final String INSERT_CHILD = "insert child";
 
     private static final String INSERT_LOG = "insert log";
+
+    private static final String RENAME_CHILD_BY_ID = "rename child by id";
 
     private final Map<String, ParsedSql> forms = new HashMap<>();
 
@@ -85,6 +88,15 @@ class LineageDetectorTests {
                 new ParsedSql(
                         Operation.INSERT,
                         List.of(new TableAccess("child", true, Map.of(), Map.of("parent_id", Operand.parameter(0))))));
+        forms.put(
+                RENAME_CHILD_BY_ID,
+                new ParsedSql(
+                        Operation.UPDATE,
+                        List.of(new TableAccess(
+                                "child",
+                                true,
+                                Map.of("id", Operand.parameter(1)),
+                                Map.of("name", Operand.parameter(0))))));
         forms.put(
                 INSERT_LOG, new ParsedSql(Operation.INSERT, List.of(new TableAccess("log", true, Map.of(), Map.of()))));
     }
@@ -184,6 +196,149 @@ class LineageDetectorTests {
     }
 
     @Test
+    void movedRowIsMatchedToTheOldParentsListByTheEntityItsValueHolds() {
+        loadHolding("children", 7L, 100L, 101L);
+        loadHolding("children", 8L, 102L);
+        write(MOVE_CHILD, TxState.NONE, 8L, 100L);
+        apply(new CacheEvict("children", 8L, "Writer#move()", TxState.NONE, tick()));
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(FindingKind.UNCOVERED_WRITE);
+            assertThat(o.sites()).containsExactly("Writer#write()");
+            assertThat(o.evidence())
+                    .containsEntry("table", "child")
+                    .containsEntry("key", "8, 7")
+                    .containsEntry("heldBy", "7")
+                    .containsEntry("notInvalidated", "7")
+                    .containsEntry("entity", "Child")
+                    .containsEntry(
+                            "match",
+                            "key columns parent_id; entity: the entries hold the Child the statement names by its"
+                                    + " identifier");
+            assertThat(o.message())
+                    .contains("nothing evicts, updates or clears entry 7 among the entries it affects (8, 7)")
+                    .contains("entry 7 held the moved Child (matched by the entity its value holds)");
+        });
+    }
+
+    @Test
+    void movedRowWithTheListsOfBothParentsEvictedStaysSilent() {
+        loadHolding("children", 7L, 100L, 101L);
+        loadHolding("children", 8L, 102L);
+        write(MOVE_CHILD, TxState.NONE, 8L, 100L);
+        apply(new CacheEvict("children", 8L, "Writer#move()", TxState.NONE, tick()));
+        apply(new CacheEvict("children", 7L, "Writer#move()", TxState.NONE, tick()));
+        judge();
+        assertThat(observations).isEmpty();
+        assertThat(state.entities().holders("children", "100"))
+                .as("the check ran on a known holder")
+                .extracting(h -> h.printed())
+                .containsExactly("7");
+    }
+
+    @Test
+    void evictionOfAListThatDoesNotHoldTheMovedRowDoesNotCoverTheListThatDoes() {
+        loadHolding("children", 7L, 100L, 101L);
+        loadHolding("children", 8L, 102L);
+        loadHolding("children", 9L, 103L);
+        write(MOVE_CHILD, TxState.NONE, 8L, 100L);
+        apply(new CacheEvict("children", 8L, "Writer#move()", TxState.NONE, tick()));
+        apply(new CacheEvict("children", 9L, "Writer#move()", TxState.NONE, tick()));
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("heldBy", "7"));
+    }
+
+    @Test
+    void rowNamedOnlyByItsIdentifierAffectsTheEntriesHoldingItRatherThanTheWholeCache() {
+        loadHolding("children", 7L, 100L);
+        loadHolding("children", 8L, 102L);
+        write(RENAME_CHILD_BY_ID, TxState.NONE, "new name", 100L);
+        apply(new CacheEvict("children", 8L, "Writer#rename()", TxState.NONE, tick()));
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> {
+            assertThat(o.evidence())
+                    .containsEntry("key", "7")
+                    .containsEntry("match", "entity: the entries hold the Child the statement names by its identifier");
+            assertThat(o.message()).contains("entry 7 was matched by the Child its value holds");
+        });
+    }
+
+    @Test
+    void rowNamedByItsIdentifierIsCoveredByEvictingTheEntryHoldingIt() {
+        loadHolding("children", 7L, 100L);
+        loadHolding("children", 8L, 102L);
+        write(RENAME_CHILD_BY_ID, TxState.NONE, "new name", 100L);
+        apply(new CacheEvict("children", 7L, "Writer#rename()", TxState.NONE, tick()));
+        judge();
+        assertThat(observations).isEmpty();
+    }
+
+    @Test
+    void entryWhoseValueNoLongerHoldsTheRowIsNotMatchedByIt() {
+        loadHolding("children", 7L, 100L);
+        loadHolding("children", 8L, 102L);
+        apply(new CacheEvict("children", 7L, "Writer#rename()", TxState.NONE, tick()));
+        // Stored again without child 100: the index still knows that entry 7 once held it.
+        loadHolding("children", 7L, 101L);
+        write(RENAME_CHILD_BY_ID, TxState.NONE, "new name", 100L);
+        apply(new CacheEvict("children", 8L, "Writer#rename()", TxState.NONE, tick()));
+        judge();
+        assertThat(state.entities().holders("children", "100"))
+                .extracting(h -> h.printed())
+                .containsExactly("7");
+        assertThat(observations)
+                .as("whole cache, covered by the eviction of entry 8")
+                .isEmpty();
+    }
+
+    @Test
+    void entityOfAnotherTableIsNotMatchedWhenTheCacheHasSeveralTables() {
+        forms.put(
+                "select parent",
+                new ParsedSql(
+                        Operation.SELECT,
+                        List.of(new TableAccess("parent", false, Map.of("id", Operand.parameter(0)), Map.of()))));
+        long start = tick();
+        apply(new CacheRead("children", 7L, false, "Reader#list(Long)", start));
+        apply(new SqlStatement("select parent", List.of(7L), "Reader#list(Long)", start, TxState.NONE, tick()));
+        apply(new SqlStatement(SELECT_CHILDREN, List.of(7L), "Reader#list(Long)", start, TxState.NONE, tick()));
+        apply(new CachePut("children", 7L, "Reader#list(Long)", start, TxState.NONE, tick()));
+        apply(new EntityHeld("children", 7L, List.of(new EntityHeld.Entity("Parent", "100", "id")), null, clock));
+        loadHolding("children", 8L, 102L);
+        write(RENAME_CHILD_BY_ID, TxState.NONE, "new name", 100L);
+        apply(new CacheEvict("children", 8L, "Writer#rename()", TxState.NONE, tick()));
+        judge();
+        assertThat(observations)
+                .as("parent 100 is not child 100: whole cache, covered")
+                .isEmpty();
+    }
+
+    @Test
+    void entityMappedToTheWrittenTableIsMatchedWhenTheCacheHasSeveralTables() {
+        lineage.entityTable("com.acme.Kid", "CHILD");
+        forms.put(
+                "select parent",
+                new ParsedSql(
+                        Operation.SELECT,
+                        List.of(new TableAccess("parent", false, Map.of("id", Operand.parameter(0)), Map.of()))));
+        long start = tick();
+        apply(new CacheRead("children", 7L, false, "Reader#list(Long)", start));
+        apply(new SqlStatement("select parent", List.of(7L), "Reader#list(Long)", start, TxState.NONE, tick()));
+        apply(new SqlStatement(SELECT_CHILDREN, List.of(7L), "Reader#list(Long)", start, TxState.NONE, tick()));
+        apply(new CachePut("children", 7L, "Reader#list(Long)", start, TxState.NONE, tick()));
+        apply(new EntityHeld("children", 7L, List.of(new EntityHeld.Entity("Kid", "100", "id")), null, clock));
+        loadHolding("children", 8L, 102L);
+        write(RENAME_CHILD_BY_ID, TxState.NONE, "new name", 100L);
+        apply(new CacheEvict("children", 8L, "Writer#rename()", TxState.NONE, tick()));
+        judge();
+        assertThat(lineage.tables("children")).hasSize(2);
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("heldBy", "7")
+                .containsEntry("entity", "Kid"));
+    }
+
+    @Test
     void evictionBeforeAnAutocommittedWriteIsTheStaleSetWindow() {
         load("children", 7L);
         apply(new CacheEvict("children", 7L, "Writer#add()", TxState.NONE, tick()));
@@ -192,8 +347,68 @@ class LineageDetectorTests {
         assertThat(observations).singleElement().satisfies(o -> {
             assertThat(o.kind()).isEqualTo(FindingKind.EVICT_BEFORE_COMMIT);
             assertThat(o.evidence()).containsEntry("window", "stale-set").containsEntry("evictSite", "Writer#add()");
+            assertThat(o.evidence()).containsEntry("refill", "none seen").doesNotContainKey("refillShape");
             assertThat(o.sites()).containsExactly("Writer#write()", "Writer#add()");
         });
+    }
+
+    @Test
+    void loadOfTheEvictedEntryBeforeTheWriteConfirmsTheStaleSetWindow() {
+        load("children", 7L);
+        apply(new CacheEvict("children", 7L, "Writer#add()", TxState.NONE, tick()));
+        load("children", 7L);
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(FindingKind.EVICT_BEFORE_COMMIT);
+            assertThat(o.evidence())
+                    .containsEntry("window", "stale-set")
+                    .containsEntry("refill", "seen")
+                    .containsEntry("refillShape", "{n}")
+                    .containsEntry("refillAfterEvictMs", "0");
+            assertThat(o.message()).contains("confirmed: a load of the same entry began");
+        });
+    }
+
+    @Test
+    void loadThatReadTheDatabaseOnlyAfterTheWriteDoesNotConfirmTheStaleSetWindow() {
+        load("children", 7L);
+        apply(new CacheEvict("children", 7L, "Writer#add()", TxState.NONE, tick()));
+        long start = tick();
+        apply(new CacheRead("children", 7L, false, "Reader#list(Long)", start));
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        apply(new SqlStatement(SELECT_CHILDREN, List.of(7L), "Reader#list(Long)", start, TxState.NONE, tick()));
+        apply(new CachePut("children", 7L, "Reader#list(Long)", start, TxState.NONE, tick()));
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("window", "stale-set")
+                .containsEntry("refill", "none seen"));
+    }
+
+    @Test
+    void loadThatReadTheOldRowsAndStoredThemAfterTheWriteConfirmsTheStaleSetWindow() {
+        load("children", 7L);
+        apply(new CacheEvict("children", 7L, "Writer#add()", TxState.NONE, tick()));
+        long start = tick();
+        apply(new CacheRead("children", 7L, false, "Reader#list(Long)", start));
+        apply(new SqlStatement(SELECT_CHILDREN, List.of(7L), "Reader#list(Long)", start, TxState.NONE, tick()));
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        apply(new CachePut("children", 7L, "Reader#list(Long)", start, TxState.NONE, tick()));
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("window", "stale-set")
+                .containsEntry("refill", "seen"));
+    }
+
+    @Test
+    void loadOfAnotherEntryDoesNotConfirmTheStaleSetWindow() {
+        load("children", 7L);
+        apply(new CacheEvict("children", 7L, "Writer#add()", TxState.NONE, tick()));
+        load("children", 8L);
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("refill", "none seen"));
     }
 
     @Test
@@ -319,6 +534,17 @@ class LineageDetectorTests {
         apply(new CacheRead(cache, key, false, "Reader#list(Long)", start));
         apply(new SqlStatement(SELECT_CHILDREN, List.of(key), "Reader#list(Long)", start, TxState.NONE, tick()));
         apply(new CachePut(cache, key, "Reader#list(Long)", start, TxState.NONE, tick()));
+    }
+
+    /** A load whose value is a list of children, by their identifiers. */
+    private void loadHolding(String cache, Object key, long... childIds) {
+        load(cache, key);
+        List<EntityHeld.Entity> children = new ArrayList<>();
+        for (long id : childIds) {
+            children.add(new EntityHeld.Entity("Child", Long.toString(id), "id"));
+        }
+        // Sent with the put's time, as the recording layer does.
+        apply(new EntityHeld(cache, key, children, null, clock));
     }
 
     private void write(String sql, TxState tx, @Nullable Object... parameters) {
