@@ -1,4 +1,5 @@
-"""Prints audited/unaudited ratios of a JMH JSON result of the cache-hit benchmarks against DESIGN.md §5 targets."""
+"""Prints audited/unaudited ratios of a JMH JSON result: the cache-hit benchmarks against DESIGN.md §5 targets, and
+the JDBC statements of JdbcStatementBenchmark recorded and through datasource-proxy alone against plain JDBC."""
 import json
 import math
 import statistics
@@ -54,6 +55,8 @@ def number(value, digits=0, sign=False):
 
 def main(path):
     rows = load(path)
+    if not rows:
+        return
     header = (
         f"{'backend':<9} {'thr':>3}  {'unaudited':>19}  {'audited':>19}  {'unit':<5}  {'ratio (mean)':>14}  "
         f"{'(median)':>8}  {'target':>6}  {'mean':<5}  {'median':<6}  {'B/op off':>8}  {'B/op on':>8}  {'B/op +':>7}"
@@ -95,5 +98,54 @@ def main(path):
     print(f"{misses} target(s) missed on the mean ratio.")
 
 
+def jdbc(path):
+    """Ratios of JdbcStatementBenchmark's variants to PLAIN JDBC, one line per statement; nothing without it."""
+    with open(path) as f:
+        runs = json.load(f)
+    rows = {}
+    for run in runs:
+        cls, method = run["benchmark"].rsplit(".", 2)[-2:]
+        if cls != "JdbcStatementBenchmark":
+            continue
+        metric = run["primaryMetric"]
+        iterations = [score for fork in metric.get("rawData", []) for score in fork]
+        rows.setdefault(method, {})[run["params"]["recording"]] = {
+            "score": float(metric["score"]),
+            "error": float(metric["scoreError"]),
+            "unit": metric["scoreUnit"],
+            "median": statistics.median(iterations) if iterations else float("nan"),
+            "iterations": len(iterations),
+        }
+    if not rows:
+        return
+    print()
+    print("JDBC recording: each variant against plain JDBC in the same run (score ± 99.9% error over all forks)")
+    header = (
+        f"{'statement':<9} {'variant':<10}  {'score':>21}  {'unit':<5}  {'n':>3}  {'ratio (mean)':>16}  {'(median)':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    for method in sorted(rows):
+        variants = rows[method]
+        plain = variants.get("PLAIN")
+        for name in ("PLAIN", "PROXY_ONLY", "RECORDED"):
+            row = variants.get(name)
+            if row is None:
+                continue
+            score = f"{row['score']:.1f} ± {number(row['error'], 1)}"
+            if plain is None or name == "PLAIN":
+                ratio_text, median_text = "", ""
+            else:
+                ratio = row["score"] / plain["score"]
+                band = ratio * math.sqrt((plain["error"] / plain["score"]) ** 2 + (row["error"] / row["score"]) ** 2)
+                ratio_text = f"{ratio:.2f} ± {number(band, 2)}"
+                median_text = f"{row['median'] / plain['median']:.2f}"
+            print(
+                f"{method:<9} {name:<10}  {score:>21}  {row['unit']:<5}  {row['iterations']:>3}  {ratio_text:>16}  "
+                f"{median_text:>8}"
+            )
+
+
 if __name__ == "__main__":
     main(sys.argv[1])
+    jdbc(sys.argv[1])

@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * What the JDBC recording of lineage adds to a statement: the same prepared query and update on an in-memory H2
@@ -80,13 +81,16 @@ public class JdbcStatementBenchmark {
         };
     }
 
+    /** Checks that the recorded updates reached the engine; recorded queries outside a load are, by design, not handed over. */
     @TearDown(Level.Trial)
-    public void stop() {
+    public void stop(BenchmarkParams params) {
         if (audit != null) {
-            if (audit.engine().processedEvents() == 0) {
-                throw new IllegalStateException("The recorded variant handed no statement to the engine");
-            }
+            boolean updates = params.getBenchmark().endsWith(".update");
+            long handed = audit.engine().processedEvents() + audit.engine().droppedEvents();
             audit.close();
+            if (updates && handed == 0) {
+                throw new IllegalStateException("The recorded variant handed no update to the engine");
+            }
         }
     }
 

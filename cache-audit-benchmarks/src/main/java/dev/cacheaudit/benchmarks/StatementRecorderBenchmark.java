@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * cache-audit's own share of a recorded statement, without the database and without datasource-proxy: the listener
@@ -67,12 +68,14 @@ public class StatementRecorderBenchmark {
         return info;
     }
 
+    /** Checks that the updates reached the engine; queries outside a load are, by design, not handed over. */
     @TearDown(Level.Trial)
-    public void stop() {
-        if (audit.engine().processedEvents() + audit.engine().droppedEvents() == 0) {
+    public void stop(BenchmarkParams params) {
+        long handed = audit.engine().processedEvents() + audit.engine().droppedEvents();
+        audit.close();
+        if (params.getBenchmark().endsWith(".update") && handed == 0) {
             throw new IllegalStateException("No update reached the engine");
         }
-        audit.close();
     }
 
     @Benchmark

@@ -66,6 +66,12 @@ public final class CacheNames {
     /** Items as the offers page shows them, by id, in Redis (scenario {@code foreign-writer}). */
     public static final String ITEM_OFFERS = "itemOffers";
 
+    /** Coupons by id, read through a MyBatis mapper (scenario {@code mybatis-no-evict}). */
+    public static final String COUPONS = "coupons";
+
+    /** The reviews of a product, by product id, read through a MyBatis mapper (scenario {@code evict-then-insert}). */
+    public static final String PRODUCT_REVIEWS = "productReviews";
+
     /** The Redis caches of the scenarios (the shared manager creates the others on first use). */
     public static final List<String> SCENARIOS = List.of(
             PRICES,
@@ -79,7 +85,9 @@ public final class CacheNames {
             COUNTRY_PAGES,
             CURRENCIES,
             ROUND_PARCELS,
-            ITEM_OFFERS);
+            ITEM_OFFERS,
+            COUPONS,
+            PRODUCT_REVIEWS);
 
     /**
      * The caches of the shared Redis manager, named at start-up as production apps do, so that Boot binds their meters

@@ -42,7 +42,9 @@ public record SampleBugs(@DefaultValue List<String> bugs) {
             "key-attribute",
             "key-case",
             "key-login",
-            "list-old-parent");
+            "mybatis-no-evict",
+            "list-old-parent",
+            "evict-then-insert");
 
     public SampleBugs {
         List<String> ids = new ArrayList<>();

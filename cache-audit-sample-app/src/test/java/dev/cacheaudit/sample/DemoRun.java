@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * One {@code --demo} run as {@code java -jar ... --demo --sample.bugs=<ids>} does it, up to but without
  * {@code System.exit}: traffic, the settling period, the printed tables, and the report written when the context
- * closes.
+ * closes. Further arguments ({@code --name=value}) change the demo's properties.
  *
  * @param exitCode what {@code main} would exit with
  * @param findings what the auditors of every instance of the run found

@@ -39,7 +39,7 @@ class SampleBugsTests {
     @Test
     void catalogueHoldsTheScenariosOfTheDesign() {
         assertThat(SampleBugs.CATALOGUE)
-                .hasSize(23)
+                .hasSize(25)
                 .doesNotHaveDuplicates()
                 .contains(
                         "stampede",
@@ -49,7 +49,9 @@ class SampleBugsTests {
                         "key-attribute",
                         "key-case",
                         "key-login",
-                        "list-old-parent");
+                        "mybatis-no-evict",
+                        "list-old-parent",
+                        "evict-then-insert");
     }
 
     @Test

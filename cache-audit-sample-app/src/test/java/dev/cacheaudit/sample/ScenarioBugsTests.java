@@ -223,6 +223,61 @@ class ScenarioBugsTests {
     }
 
     @Test
+    void updateThroughAMapperThatNeverEvictsIsAnUncoveredWriteOnCouponsFoundWithoutVerification() {
+        DemoRun run = lineageRun();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.findings())
+                .filteredOn(f -> f.cache().equals(CacheNames.COUPONS))
+                .isNotEmpty()
+                .allSatisfy(f -> {
+                    assertThat(f.kind()).isEqualTo(FindingKind.UNCOVERED_WRITE);
+                    assertThat(f.sites())
+                            .containsExactly(SCENARIO + "NonEvictingCouponChanges#changePercent(long,int)");
+                    assertThat(f.evidence())
+                            .containsEntry("table", "coupons")
+                            .containsEntry("write", "update")
+                            .containsEntry("transaction", "none")
+                            .containsEntry("match", "key columns id");
+                });
+    }
+
+    @Test
+    void evictionBeforeAnInsertWithoutTransactionIsTheStaleSetWindowOnProductReviewsFoundWithoutVerification() {
+        DemoRun run = lineageRun();
+        String posting = SCENARIO + "EvictFirstReviewPosting#post(long,String,String)";
+        assertThat(run.findings())
+                .filteredOn(f -> f.cache().equals(CacheNames.PRODUCT_REVIEWS))
+                .isNotEmpty()
+                .allSatisfy(f -> {
+                    assertThat(f.kind()).isEqualTo(FindingKind.EVICT_BEFORE_COMMIT);
+                    assertThat(f.sites()).containsExactly(posting);
+                    assertThat(f.evidence())
+                            .containsEntry("table", "reviews")
+                            .containsEntry("write", "insert")
+                            .containsEntry("transaction", "none")
+                            .containsEntry("window", "stale-set")
+                            .containsEntry("evictSite", posting)
+                            .containsEntry("match", "key columns product_id");
+                });
+    }
+
+    /**
+     * The two lineage scenarios run with verification off: what they report comes from the statements recorded at the
+     * JDBC level alone, and the visitor who refilled the reviews during the posting left a stale answer.
+     */
+    @Test
+    void lineageScenariosReportNothingElseAndLeaveStaleAnswers() {
+        DemoRun run = lineageRun();
+        assertThat(run.findings())
+                .extracting(f -> f.cache())
+                .containsOnly(CacheNames.COUPONS, CacheNames.PRODUCT_REVIEWS);
+        assertThat(run.output())
+                .containsPattern("Traffic: .*, [1-9]\\d* stale answers")
+                .contains("discount of coupon ")
+                .contains("number of reviews of product ");
+    }
+
+    @Test
     void movingAParcelThatEvictsOnlyTheNewRoundsListIsAnUncoveredWriteMatchedToTheOldRoundsListByTheParcel() {
         assertFound(
                 "list-old-parent",
@@ -301,5 +356,15 @@ class ScenarioBugsTests {
 
     private static DemoRun run(String bug) {
         return runs.computeIfAbsent(bug, id -> DemoRun.of(id, directory.resolve(id + ".json")));
+    }
+
+    /** The scenarios whose writes only lineage sees, together and with verification off. */
+    private static DemoRun lineageRun() {
+        return runs.computeIfAbsent(
+                "lineage",
+                id -> DemoRun.of(
+                        "mybatis-no-evict,evict-then-insert",
+                        directory.resolve(id + ".json"),
+                        "--cache-audit.verification.enabled=false"));
     }
 }

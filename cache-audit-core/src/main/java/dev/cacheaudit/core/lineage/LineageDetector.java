@@ -248,11 +248,14 @@ public final class LineageDetector implements Detector {
     private static Map<String, Integer> keyColumns(
             ParsedSql.TableAccess access, SqlStatement statement, KeyDescriptor key) {
         Map<String, Integer> columns = new LinkedHashMap<>();
+        List<String> components = key.components();
         access.conditions().forEach((column, operand) -> {
             String value = operand.value(statement.parameters());
-            int index = value != null ? key.components().indexOf(value) : -1;
-            if (index >= 0) {
-                columns.put(column, index);
+            for (int index = 0; index < components.size(); index++) {
+                if (operand.matches(value, components.get(index))) {
+                    columns.put(column, index);
+                    break;
+                }
             }
         });
         return columns;

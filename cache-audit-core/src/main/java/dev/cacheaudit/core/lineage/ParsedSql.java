@@ -59,8 +59,24 @@ public record ParsedSql(Operation operation, List<TableAccess> tables) {
      *
      * @param parameter the zero-based placeholder position, or {@code -1} for a literal
      * @param literal the literal as written, unquoted, or {@code null} for a placeholder or an expression
+     * @param ignoresCase whether both sides were compared in one letter case ({@code upper(email) = upper(?)}), so the
+     *     column's value equals this value only up to letter case
      */
-    public record Operand(int parameter, @Nullable String literal) {
+    public record Operand(int parameter, @Nullable String literal, boolean ignoresCase) {
+
+        public Operand(int parameter, @Nullable String literal) {
+            this(parameter, literal, false);
+        }
+
+        /** The same operand, compared with the column in one letter case. */
+        public Operand ignoringCase() {
+            return new Operand(parameter, literal, true);
+        }
+
+        /** Whether a printed value, such as a key component, is the value of the column this operand is compared with. */
+        public boolean matches(@Nullable String value, String other) {
+            return value != null && (ignoresCase ? value.equalsIgnoreCase(other) : value.equals(other));
+        }
 
         /** A placeholder at a zero-based position. */
         public static Operand parameter(int index) {

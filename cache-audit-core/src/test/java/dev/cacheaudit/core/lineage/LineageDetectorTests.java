@@ -109,6 +109,30 @@ class LineageDetectorTests {
     }
 
     @Test
+    void queryComparingInOneLetterCaseBindsItsColumnToAKeyThatDiffersOnlyInCase() {
+        forms.put(
+                "find by email",
+                new ParsedSql(
+                        Operation.SELECT,
+                        List.of(new TableAccess(
+                                "customers",
+                                false,
+                                Map.of("email", Operand.parameter(0).ignoringCase(), "kind", Operand.parameter(1)),
+                                Map.of()))));
+        long start = tick();
+        apply(new CacheRead("customersByEmail", "erin@example.com", false, "SignIn#find(String)", start));
+        apply(new SqlStatement(
+                "find by email",
+                List.of("Erin@Example.com", "ERIN@EXAMPLE.COM"),
+                "SignIn#find(String)",
+                start,
+                TxState.NONE,
+                tick()));
+        assertThat(lineage.tables("customersByEmail"))
+                .containsExactly(new Lineage.Feed("customers", Map.of("email", 0), Lineage.Source.LOADS));
+    }
+
+    @Test
     void queriesOutsideALoadTeachNothing() {
         apply(new SqlStatement(SELECT_CHILDREN, List.of(7L), "A#list()", 0, TxState.NONE, tick()));
         assertThat(lineage.caches()).isEmpty();
@@ -432,6 +456,43 @@ class LineageDetectorTests {
         write(INSERT_LOG, TxState.NONE);
         judge();
         assertThat(observations).isEmpty();
+    }
+
+    @Test
+    void tableWrittenOnlyBeforeItsCacheHeldAnythingStaysSilentWhileTheSameWriteLaterIsReported() {
+        // Configured tables are known before any load: start-up seeding writes a table lineage already watches.
+        lineage.configure("children", List.of("child"));
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        assertThat(observations).isEmpty();
+        load("children", 7L);
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.kind())
+                .isEqualTo(FindingKind.UNCOVERED_WRITE));
+    }
+
+    @Test
+    void cacheWhoseLoadsReadNothingFromTheDatabaseHasNoTablesAndNoFindings() {
+        long start = tick();
+        apply(new CacheRead("computed", 7L, false, "Calculator#twice(Long)", start));
+        apply(new CachePut("computed", 7L, "Calculator#twice(Long)", start, TxState.NONE, tick()));
+        load("children", 7L);
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        assertThat(lineage.tables("computed")).isEmpty();
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.cache())
+                .isEqualTo("children"));
+    }
+
+    @Test
+    void writeOfATableNoCacheReadsStaysSilentBesideAWriteOfOneThatFeedsACache() {
+        load("children", 7L);
+        write(INSERT_LOG, TxState.NONE);
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.evidence())
+                .containsEntry("table", "child"));
     }
 
     @Test

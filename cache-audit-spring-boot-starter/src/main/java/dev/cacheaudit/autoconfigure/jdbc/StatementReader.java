@@ -7,10 +7,12 @@ import dev.cacheaudit.core.lineage.ParsedSql.TableAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.Parenthesis;
@@ -40,6 +42,9 @@ import org.jspecify.annotations.Nullable;
  * equality in {@code AND}-joined conditions and the columns assigned, each with its placeholder or literal.
  */
 final class StatementReader {
+
+    /** The functions that compare in one letter case. */
+    private static final Set<String> CASE_FOLDS = Set.of("upper", "lower", "ucase", "lcase");
 
     private StatementReader() {}
 
@@ -90,10 +95,10 @@ final class StatementReader {
                 alias(join.getRightItem(), aliases);
             }
             String only = tables.size() == 1 ? tables.iterator().next() : null;
-            equalities(plain.getWhere(), aliases, only, conditions);
+            equalities(plain.getWhere(), aliases, only, true, conditions);
             for (Join join : joins) {
                 for (Expression on : join.getOnExpressions()) {
-                    equalities(on, aliases, only, conditions);
+                    equalities(on, aliases, only, true, conditions);
                 }
             }
         }
@@ -117,7 +122,7 @@ final class StatementReader {
         Map<String, String> aliases = new LinkedHashMap<>();
         alias(target, aliases);
         Map<String, Map<String, Operand>> conditions = new LinkedHashMap<>();
-        equalities(where, aliases, table, conditions);
+        equalities(where, aliases, table, false, conditions);
         List<TableAccess> accesses = new ArrayList<>();
         accesses.add(new TableAccess(table, true, conditions.getOrDefault(table, Map.of()), assignments));
         for (String other : tables(statement)) {
@@ -147,27 +152,56 @@ final class StatementReader {
     }
 
     /** Collects {@code column = operand} comparisons joined by {@code AND}; anything under an {@code OR} is left out. */
+    /**
+     * Collects the equalities of an {@code AND}-joined condition. With {@code foldedCase}, a comparison of both sides
+     * in one letter case ({@code upper(c.email) = upper(?)}, as {@code findByEmailIgnoreCase} runs it) counts too: in
+     * a query, such a column still tells which entry a load fills. Writes leave it out, so that a write naming its rows
+     * that way is matched to the whole cache rather than to an entry whose key differs in letter case.
+     */
     private static void equalities(
             @Nullable Expression expression,
             Map<String, String> aliases,
             @Nullable String only,
+            boolean foldedCase,
             Map<String, Map<String, Operand>> into) {
         if (expression instanceof AndExpression and) {
-            equalities(and.getLeftExpression(), aliases, only, into);
-            equalities(and.getRightExpression(), aliases, only, into);
+            equalities(and.getLeftExpression(), aliases, only, foldedCase, into);
+            equalities(and.getRightExpression(), aliases, only, foldedCase, into);
         } else if (expression instanceof Parenthesis parenthesis) {
-            equalities(parenthesis.getExpression(), aliases, only, into);
+            equalities(parenthesis.getExpression(), aliases, only, foldedCase, into);
         } else if (expression instanceof ExpressionList<?> list && list.size() == 1) {
-            equalities(list.get(0), aliases, only, into);
+            equalities(list.get(0), aliases, only, foldedCase, into);
         } else if (expression instanceof EqualsTo equals) {
-            compared(equals.getLeftExpression(), equals.getRightExpression(), aliases, only, into);
-            compared(equals.getRightExpression(), equals.getLeftExpression(), aliases, only, into);
+            Expression left = equals.getLeftExpression();
+            Expression right = equals.getRightExpression();
+            Expression unfoldedLeft = foldedCase ? unfolded(left) : null;
+            Expression unfoldedRight = foldedCase ? unfolded(right) : null;
+            if (unfoldedLeft != null && unfoldedRight != null) {
+                compared(unfoldedLeft, unfoldedRight, true, aliases, only, into);
+                compared(unfoldedRight, unfoldedLeft, true, aliases, only, into);
+            } else {
+                compared(left, right, false, aliases, only, into);
+                compared(right, left, false, aliases, only, into);
+            }
         }
+    }
+
+    /** The argument of {@code upper(x)} or {@code lower(x)}, or {@code null} for any other expression. */
+    private static @Nullable Expression unfolded(Expression expression) {
+        if (expression instanceof Function function
+                && function.getName() != null
+                && CASE_FOLDS.contains(function.getName().toLowerCase(Locale.ROOT))
+                && function.getParameters() != null
+                && function.getParameters().size() == 1) {
+            return function.getParameters().get(0);
+        }
+        return null;
     }
 
     private static void compared(
             Expression left,
             Expression right,
+            boolean ignoresCase,
             Map<String, String> aliases,
             @Nullable String only,
             Map<String, Map<String, Operand>> into) {
@@ -180,7 +214,8 @@ final class StatementReader {
                 ? aliases.get(ParsedSql.normalise(qualifier.getName()))
                 : only;
         if (table != null) {
-            into.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(columnName(column), operand);
+            into.computeIfAbsent(table, t -> new LinkedHashMap<>())
+                    .put(columnName(column), ignoresCase ? operand.ignoringCase() : operand);
         }
     }
 

@@ -28,6 +28,27 @@ class JSqlParserStatementsTests {
     }
 
     @Test
+    void queryComparingBothSidesInOneLetterCaseBindsTheColumnIgnoringCase() {
+        ParsedSql parsed =
+                parser.parse("select c1_0.id, c1_0.email from customers c1_0 where upper(c1_0.email)=upper(?)");
+        assertThat(parsed.tables())
+                .containsExactly(new TableAccess(
+                        "customers", false, Map.of("email", Operand.parameter(0).ignoringCase()), Map.of()));
+        assertThat(parser.parse("SELECT id FROM customers WHERE lower(login) = lower(?) AND upper(email) = ?")
+                        .tables())
+                .singleElement()
+                .satisfies(t -> assertThat(t.conditions())
+                        .containsExactly(Map.entry("login", Operand.parameter(0).ignoringCase())));
+    }
+
+    @Test
+    void writeComparingInOneLetterCaseNamesNoKeyColumn() {
+        ParsedSql parsed = parser.parse("UPDATE customers SET name = ? WHERE upper(email) = upper(?)");
+        assertThat(parsed.tables()).singleElement().satisfies(t -> assertThat(t.conditions())
+                .isEmpty());
+    }
+
+    @Test
     void joinedQueryAttributesQualifiedColumnsToTheirTablesThroughAliases() {
         ParsedSql parsed = parser.parse("SELECT c.name FROM \"PUBLIC\".child c JOIN parent p ON p.id = c.parent_id"
                 + " WHERE p.id = ? AND c.kind = 'toy'");
