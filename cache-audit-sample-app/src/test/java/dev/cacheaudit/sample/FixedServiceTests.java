@@ -124,6 +124,8 @@ class FixedServiceTests {
         expected.put(CustomerCaches.CUSTOMERS_BY_LOGIN, loadedFrom("customers", "login"));
         expected.put(CacheNames.COUPONS, loadedFrom("coupons", "id"));
         expected.put(CacheNames.PRODUCT_REVIEWS, loadedFrom("reviews", "product_id"));
+        expected.put(CacheNames.SHELF_STOCK, loadedFrom("items", "id"));
+        expected.put(CacheNames.ITEM_OFFERS, loadedFrom("items", "id"));
         Map<String, List<CacheReport.Table>> reported = new TreeMap<>();
         report.caches().forEach(cache -> reported.put(cache.name(), cache.tables()));
         assertThat(reported).isEqualTo(expected);
