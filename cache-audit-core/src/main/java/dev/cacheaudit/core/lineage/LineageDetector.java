@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * {@code UNCOVERED_WRITE} judges an entity write: when its unit of work (the transaction, or the statement itself in
  * autocommit) ends with no eviction, write-through put or clear of the entries it affects within the coverage window,
  * it is reported. Entries are the ones named by the key columns in the statement ({@code WHERE parent_id = ?}, the
- * values an {@code INSERT} gives them), the whole cache when the statement names none; an {@code UPDATE} that moves
+ * values an {@code INSERT} gives them), the whole cache when the statement names none (but none when an {@code INSERT}
+ * leaves a key column to the database, a generated identifier: no entry was cached under a key that did not exist); an {@code UPDATE} that moves
  * rows to another key value also affects the entry they left, which it cannot name, so it needs one more
  * invalidation than the entry they joined. Where the cached values hold entities, a row the statement names by its
  * identifier ({@code WHERE id = ?}) affects exactly the entries whose values hold it: the list a moved row left, or
@@ -179,6 +180,9 @@ public final class LineageDetector implements Detector {
                 PendingWrite.RowHolders holders = holders(fed.getKey(), parsed.operation(), access, statement, state);
                 PendingWrite write =
                         PendingWrite.of(fed.getKey(), fed.getValue(), parsed.operation(), access, statement, holders);
+                if (write == null) {
+                    continue;
+                }
                 if (statement.tx().active()) {
                     byTransaction
                             .computeIfAbsent(statement.tx().txId(), id -> new ArrayList<>())

@@ -70,13 +70,17 @@ final class PendingWrite {
         this.entity = entity;
     }
 
-    static PendingWrite of(
+    /** The write of one statement to one cache, or {@code null} when the statement cannot affect any of its entries. */
+    static @Nullable PendingWrite of(
             String cache,
             Lineage.Feed feed,
             ParsedSql.Operation operation,
             ParsedSql.TableAccess access,
             SqlStatement statement,
             RowHolders holders) {
+        if (operation == ParsedSql.Operation.INSERT && insertsOutsideEveryKey(feed, access)) {
+            return null;
+        }
         List<Entry> affected = new ArrayList<>(2);
         List<String> named = new ArrayList<>(2);
         boolean moved = false;
@@ -132,6 +136,25 @@ final class PendingWrite {
                 moved,
                 heldBy,
                 heldBy.isEmpty() ? null : holders.entity());
+    }
+
+    /**
+     * Whether an {@code INSERT} leaves a key column of the cache to the database (a generated identifier, a default,
+     * null): the new row then has a key value no entry was cached under, since it did not exist when the entries were
+     * loaded, so it affects none of them. (A cached "not found" for an identifier the database hands out later is the
+     * one case this misses.)
+     */
+    private static boolean insertsOutsideEveryKey(Lineage.Feed feed, ParsedSql.TableAccess access) {
+        if (feed.keyColumns().isEmpty()) {
+            return false;
+        }
+        for (String column : feed.keyColumns().keySet()) {
+            if (!access.assignments().containsKey(column)
+                    && !access.conditions().containsKey(column)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static @Nullable String value(ParsedSql.@Nullable Operand operand, SqlStatement statement) {

@@ -496,6 +496,30 @@ class LineageDetectorTests {
     }
 
     @Test
+    void insertLeavingTheKeyColumnToTheDatabaseAffectsNoEntryOfACacheKeyedByItWhileTheListItJoinsIsReported() {
+        forms.put(
+                "select child by id",
+                new ParsedSql(
+                        Operation.SELECT,
+                        List.of(new TableAccess("child", false, Map.of("id", Operand.parameter(0)), Map.of()))));
+        long start = tick();
+        apply(new CacheRead("child", 100L, false, "Reader#find(Long)", start));
+        apply(new SqlStatement("select child by id", List.of(100L), "Reader#find(Long)", start, TxState.NONE, tick()));
+        apply(new CachePut("child", 100L, "Reader#find(Long)", start, TxState.NONE, tick()));
+        load("children", 7L);
+        assertThat(lineage.tables("child"))
+                .containsExactly(new Lineage.Feed("child", Map.of("id", 0), Lineage.Source.LOADS));
+
+        // The identifier is generated: no entry of the cache by id can hold the new row; the parent's list does.
+        write(INSERT_CHILD, TxState.NONE, 7L);
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> {
+            assertThat(o.cache()).isEqualTo("children");
+            assertThat(o.evidence()).containsEntry("key", "7");
+        });
+    }
+
+    @Test
     void entryThatWasNeverCachedCannotBeStale() {
         load("children", 7L);
         write(INSERT_CHILD, TxState.NONE, 9L);
