@@ -17,7 +17,7 @@ public interface StaleExplainer {
      * @param cache the cache
      * @param keyType the simple name of the key's class
      * @param printedKey the key as it prints
-     * @param staleSinceNanos when the entry was first seen stale (or the write it was checked after)
+     * @param staleSinceNanos when a check first found the entry stale
      * @param nowNanos now
      * @param findings where a finding the explanation itself raises ({@code FOREIGN_WRITE}) is reported
      * @return the cause, or {@code null} when nothing is known

@@ -203,7 +203,8 @@ public final class VerificationDetector implements Detector {
             return;
         }
         Stale entry = stale.computeIfAbsent(
-                id, k -> new Stale(outcome.writeNanos() != 0 ? outcome.writeNanos() : outcome.nanos()));
+                id,
+                k -> new Stale(outcome.writeNanos() != 0 ? outcome.writeNanos() : outcome.nanos(), outcome.nanos()));
         long staleFor = outcome.nanos() - entry.since;
         if (outcome.reason() == Reason.REFILL && !entry.refilledStale) {
             // A refill found stale is only reported once the difference outlasts the grace period: another write
@@ -219,7 +220,7 @@ public final class VerificationDetector implements Detector {
                         outcome.cache(),
                         outcome.keyType(),
                         outcome.printedKey(),
-                        entry.since,
+                        entry.firstSeenNanos,
                         outcome.nanos(),
                         findings);
             }
@@ -336,8 +337,12 @@ public final class VerificationDetector implements Detector {
 
         boolean recheckScheduled;
 
-        Stale(long since) {
+        /** When a check first found the entry stale. */
+        final long firstSeenNanos;
+
+        Stale(long since, long firstSeenNanos) {
             this.since = since;
+            this.firstSeenNanos = firstSeenNanos;
         }
     }
 }
