@@ -60,7 +60,9 @@ final class Links {
             }
             Cause.Write write = cause.lastWrite();
             Waiting stale = new Waiting(observation, cause, write != null ? write.site() : null, nowNanos);
-            if (!explainedBySeen(stale, nowNanos)) {
+            FindingKind linked = explainedBySeen(stale, nowNanos);
+            if (linked == null || linked == FindingKind.STALE_SET) {
+                // Linked to the stale set of the same refill at most: a finding that names the write may still come.
                 waiting.addLast(stale);
             }
         }
@@ -107,6 +109,10 @@ final class Links {
                 continue;
             }
             boolean sameCache = sighting.cache.equals(stale.observation.cache());
+            if (sighting.observation.kind() == FindingKind.STALE_SET) {
+                // A stale set explains a stale read only when it comes first (at the same check).
+                continue;
+            }
             boolean self = sighting.observation.kind() == stale.observation.kind();
             boolean siteFits = stale.site == null || sighting.names(stale.site) || !anyNames(stale);
             if (sameCache && !self && siteFits) {
@@ -126,8 +132,11 @@ final class Links {
         }
     }
 
-    /** Links a stale finding to a finding already seen on its cache (a stale set reported just before it, say). */
-    private boolean explainedBySeen(Waiting stale, long nowNanos) {
+    /**
+     * Links a stale finding to a finding already seen on its cache (a stale set reported just before it, say); returns
+     * the kind it was linked to, or {@code null}.
+     */
+    private @Nullable FindingKind explainedBySeen(Waiting stale, long nowNanos) {
         Seen best = null;
         String site = stale.site != null ? stale.site : "";
         for (Seen sighting : seen.getOrDefault(stale.observation.cache(), new ArrayDeque<>())) {
@@ -139,10 +148,68 @@ final class Links {
         }
         Finding finding = best != null ? best.finding(store) : null;
         if (finding == null) {
-            return false;
+            return null;
         }
         Observation o = stale.observation;
-        return store.explain(o.kind(), o.cache(), o.signature(), stale.cause.linkedTo(finding));
+        return store.explain(o.kind(), o.cache(), o.signature(), stale.cause.linkedTo(finding)) ? finding.kind() : null;
+    }
+
+    /**
+     * Stale findings whose write nothing invalidated and that no finding explained once the coverage window (and a tick)
+     * passed after they were reported: verification itself proved the write uncovered, so it is reported as
+     * {@code UNCOVERED_WRITE} (under the signature the write's own detector uses, so that its later sightings count as
+     * the same finding) and linked.
+     */
+    void unexplained(long nowNanos, java.util.function.Consumer<Observation> report) {
+        Iterator<Waiting> it = waiting.iterator();
+        while (it.hasNext()) {
+            Waiting stale = it.next();
+            Cause.Write write = stale.cause.lastWrite();
+            if (nowNanos - stale.nanos < windowNanos + 1_500_000_000L) {
+                continue;
+            }
+            it.remove();
+            Finding current =
+                    store.find(stale.observation.kind(), stale.observation.cache(), stale.observation.signature());
+            if (write == null
+                    || stale.cause.invalidation() != null
+                    || current == null
+                    || current.cause() == null
+                    || current.cause().causedBy() != null) {
+                continue;
+            }
+            Observation uncovered = uncovered(stale.observation.cache(), write);
+            report.accept(uncovered);
+            Finding finding = store.find(uncovered.kind(), uncovered.cache(), uncovered.signature());
+            if (finding != null) {
+                Observation o = stale.observation;
+                store.explain(o.kind(), o.cache(), o.signature(), stale.cause.linkedTo(finding));
+            }
+        }
+    }
+
+    private Observation uncovered(String cache, Cause.Write write) {
+        boolean table = write.what().startsWith("table ");
+        String what = table ? write.what().substring("table ".length()) : write.what();
+        Map<String, String> evidence = new java.util.LinkedHashMap<>();
+        evidence.put(table ? "table" : "entity", what);
+        evidence.put("writeSite", write.site());
+        evidence.put("transaction", write.transaction());
+        evidence.put("writerInstance", write.instance());
+        evidence.put("confirmedBy", "verification");
+        evidence.put("window", java.time.Duration.ofNanos(windowNanos).toMillis() + "ms");
+        String subject = table ? "table '" + what + "'" : what.substring(what.lastIndexOf('.') + 1);
+        return new Observation(
+                FindingKind.UNCOVERED_WRITE,
+                cache,
+                table ? "table|" + what + "|" + write.site() : what + "|" + write.site(),
+                subject + " is written by " + write.site() + " (" + write.transaction() + ") but nothing evicts,"
+                        + " updates or clears cache '" + cache + "' after it: verification found the entry still"
+                        + " stale past the grace period",
+                null,
+                null,
+                List.of(write.site()),
+                evidence);
     }
 
     /** Whether some finding seen on the stale entry's cache names its write site: only that one may explain it. */

@@ -16,6 +16,7 @@ import dev.cacheaudit.core.finding.FindingStore;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.fleet.Fleet;
 import dev.cacheaudit.core.fleet.FleetMessage;
+import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.lineage.Lineage;
@@ -153,9 +154,15 @@ public final class StaleCauses implements Detector, StaleExplainer {
         }
     }
 
+    @Override
+    public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+        links.unexplained(nowNanos, findings::report);
+    }
+
     private void put(CachePut put, AuditState state) {
-        String printed = state.describe(put.key()).printed();
-        String type = state.describe(put.key()).type();
+        KeyDescriptor key = state.describe(put.key());
+        String printed = key.printed();
+        String type = key.type();
         Entry entry = new Entry(put.cache(), type, printed);
         if (put.loadStartNanos() != 0) {
             // A new value: the entry's story starts again with its load.
@@ -164,13 +171,14 @@ public final class StaleCauses implements Detector, StaleExplainer {
             Trail trail = trails.computeIfAbsent(entry, e -> new Trail(0, null));
             trail.step(put.nanos(), "put" + by(put.site()));
             trail.held = true;
-            invalidated(put.cache(), new Invalidated("put", shape(printed), put.site(), "replaced", put.nanos()));
+            invalidated(put.cache(), new Invalidated("put", shape(key), put.site(), "replaced", put.nanos()));
         }
     }
 
     private void evicted(CacheEvict evict, AuditState state) {
-        String printed = state.describe(evict.key()).printed();
-        String type = state.describe(evict.key()).type();
+        KeyDescriptor key = state.describe(evict.key());
+        String printed = key.printed();
+        String type = key.type();
         Trail trail = trails.get(new Entry(evict.cache(), type, printed));
         String removed;
         if (trail != null) {
@@ -181,7 +189,7 @@ public final class StaleCauses implements Detector, StaleExplainer {
             KeyHistory history = state.existingHistory(evict.cache(), type, printed);
             removed = history == null || history.puts() == 0 ? "removed nothing" : "unknown";
         }
-        Invalidated invalidation = new Invalidated("evict", shape(printed), evict.site(), removed, evict.nanos());
+        Invalidated invalidation = new Invalidated("evict", shape(key), evict.site(), removed, evict.nanos());
         invalidation.txId = evict.tx().txId();
         invalidated(evict.cache(), invalidation);
     }
@@ -204,14 +212,28 @@ public final class StaleCauses implements Detector, StaleExplainer {
                 instance,
                 write.tx().txId(),
                 write.nanos());
-        Set<String> caches = new LinkedHashSet<>(state.cachesHolding(write.entity()));
-        String simple = simpleName(write.entity());
+        record(seen, cachesOf(write.entity(), state));
+    }
+
+    /**
+     * The caches an entity's writes may leave stale: those that hold it (declared, or learned from the values they
+     * store) and those its table feeds, such as caches of DTOs built from its rows.
+     */
+    private Set<String> cachesOf(String entity, AuditState state) {
+        Set<String> caches = new LinkedHashSet<>(state.cachesHolding(entity));
+        String simple = simpleName(entity);
         entities.forEach((cache, held) -> {
-            if (held.contains(write.entity()) || held.contains(simple)) {
+            if (held.contains(entity) || held.contains(simple)) {
                 caches.add(cache);
             }
         });
-        record(seen, caches);
+        String table = lineage.tableOf(entity);
+        for (String cache : lineage.caches()) {
+            if (lineage.tables(cache).stream().anyMatch(feed -> feed.table().equals(table))) {
+                caches.add(cache);
+            }
+        }
+        return caches;
     }
 
     private void statement(SqlStatement statement) {
@@ -377,8 +399,12 @@ public final class StaleCauses implements Detector, StaleExplainer {
         }
         List<SeenWrite> candidates = new ArrayList<>(writes.getOrDefault(cache, new ArrayDeque<>()));
         Set<String> held = entities.getOrDefault(cache, Set.of());
+        List<String> tables =
+                lineage.tables(cache).stream().map(Lineage.Feed::table).toList();
         for (SeenWrite other : writes.getOrDefault("", new ArrayDeque<>())) {
-            if (held.contains(other.what) || held.contains(simpleName(other.what))) {
+            if (held.contains(other.what)
+                    || held.contains(simpleName(other.what))
+                    || tables.contains(lineage.tableOf(other.what))) {
                 candidates.add(other);
             }
         }
@@ -442,8 +468,9 @@ public final class StaleCauses implements Detector, StaleExplainer {
                 invalidation.operation, invalidation.key, invalidation.site, invalidation.removed);
     }
 
-    private String shape(String printed) {
-        return redactor.shape(KeyShape.of(printed).shape());
+    /** A key as a timeline shows it: its shape, or only its type for an object or composite key. */
+    private String shape(KeyDescriptor key) {
+        return key.simpleValue() ? redactor.shape(key.shape().shape()) : key.type() + "{…}";
     }
 
     private static String by(@Nullable String site) {
