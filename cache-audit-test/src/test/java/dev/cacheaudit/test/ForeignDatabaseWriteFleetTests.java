@@ -52,12 +52,17 @@ class ForeignDatabaseWriteFleetTests {
 
     @Test
     void rowChangedBySqlOutsideEveryInstanceIsAForeignWriteTheStaleReadNamesAsItsCause() throws Exception {
-        try (CacheAuditFleet fleet = CacheAuditFleet.start(2, dev.cacheaudit.test.sharedapp.SharedApp.class, PROPERTIES)) {
-            Long id = fleet.bean(0, ProductRepository.class).save(new Product("old")).getId();
+        try (CacheAuditFleet fleet =
+                CacheAuditFleet.start(2, dev.cacheaudit.test.sharedapp.SharedApp.class, PROPERTIES)) {
+            Long id = fleet.bean(0, ProductRepository.class)
+                    .save(new Product("old"))
+                    .getId();
+            fleet.bean(1, Products.class).find(id);
             fleet.bean(0, Products.class).find(id);
             outsideTheApplication(fleet, "update product set name = 'changed by a batch job' where id = ?", id);
 
-            Finding stale = awaitStaleRead(fleet, 1, () -> fleet.bean(1, Products.class).find(id));
+            Finding stale =
+                    awaitStaleRead(fleet, 1, () -> fleet.bean(1, Products.class).find(id));
 
             Finding foreign = findings(fleet, 1).stream()
                     .filter(f -> f.kind() == FindingKind.FOREIGN_WRITE)
@@ -80,16 +85,23 @@ class ForeignDatabaseWriteFleetTests {
 
     @Test
     void sameChangeMadeByTheOtherInstanceIsThatInstancesWriteNotAForeignWrite() throws Exception {
-        try (CacheAuditFleet fleet = CacheAuditFleet.start(2, dev.cacheaudit.test.sharedapp.SharedApp.class, PROPERTIES)) {
-            Long id = fleet.bean(0, ProductRepository.class).save(new Product("old")).getId();
+        try (CacheAuditFleet fleet =
+                CacheAuditFleet.start(2, dev.cacheaudit.test.sharedapp.SharedApp.class, PROPERTIES)) {
+            Long id = fleet.bean(0, ProductRepository.class)
+                    .save(new Product("old"))
+                    .getId();
             fleet.bean(1, Products.class).find(id);
             fleet.bean(0, Products.class).renameWithoutEviction(id, "changed by instance 0");
 
-            Finding stale = awaitStaleRead(fleet, 1, () -> fleet.bean(1, Products.class).find(id));
+            Finding stale =
+                    awaitStaleRead(fleet, 1, () -> fleet.bean(1, Products.class).find(id));
 
-            String writer = fleet.instance(0).getBean(FleetMembership.class).fleet().instance();
+            String writer =
+                    fleet.instance(0).getBean(FleetMembership.class).fleet().instance();
             Cause.Write write = stale.cause().lastWrite();
-            assertThat(write).as("the write instance 0 made, as instance 1 heard it").isNotNull();
+            assertThat(write)
+                    .as("the write instance 0 made, as instance 1 heard it")
+                    .isNotNull();
             assertThat(write.instance()).isEqualTo(writer);
             assertThat(write.site()).isEqualTo(Products.class.getName() + "#renameWithoutEviction(Long,String)");
             assertThat(write.transaction()).isEqualTo("committed");
@@ -104,8 +116,7 @@ class ForeignDatabaseWriteFleetTests {
     /** Runs a statement on the shared database through a connection of its own, which no instance records. */
     private static void outsideTheApplication(CacheAuditFleet fleet, String sql, Long id) throws SQLException {
         String url;
-        try (Connection connection =
-                fleet.instance(0).getBean(DataSource.class).getConnection()) {
+        try (Connection connection = fleet.instance(0).getBean(DataSource.class).getConnection()) {
             url = connection.getMetaData().getURL();
         }
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
@@ -131,7 +142,8 @@ class ForeignDatabaseWriteFleetTests {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no STALE_READ with a cause on instance " + instance + ": " + findings(fleet, instance));
+        throw new AssertionError(
+                "no STALE_READ with a cause on instance " + instance + ": " + findings(fleet, instance));
     }
 
     private static List<Finding> findings(CacheAuditFleet fleet, int instance) {

@@ -166,7 +166,12 @@ public final class StaleCauses implements Detector, StaleExplainer {
         Entry entry = new Entry(put.cache(), type, printed);
         if (put.loadStartNanos() != 0) {
             // A new value: the entry's story starts again with its load.
-            trails.put(entry, new Trail(put.loadStartNanos(), put.site()));
+            Trail previous = trails.get(entry);
+            Trail trail = new Trail(put.loadStartNanos(), put.site());
+            trail.refill = previous != null
+                    && previous.evictNanos != 0
+                    && put.loadStartNanos() - previous.evictNanos <= windowNanos;
+            trails.put(entry, trail);
         } else {
             Trail trail = trails.computeIfAbsent(entry, e -> new Trail(0, null));
             trail.step(put.nanos(), "put" + by(put.site()));
@@ -185,6 +190,7 @@ public final class StaleCauses implements Detector, StaleExplainer {
             removed = trail.held ? "removed" : "removed nothing";
             trail.step(evict.nanos(), "evict" + by(evict.site()) + " (" + removed + ")");
             trail.held = false;
+            trail.evictNanos = evict.nanos();
         } else {
             KeyHistory history = state.existingHistory(evict.cache(), type, printed);
             removed = history == null || history.puts() == 0 ? "removed nothing" : "unknown";
@@ -348,7 +354,9 @@ public final class StaleCauses implements Detector, StaleExplainer {
         Entry entry = new Entry(cache, keyType, printedKey);
         Trail trail = trails.get(entry);
         long loaded = trail != null ? trail.loadNanos : 0;
-        long from = loaded != 0 ? loaded - windowNanos : Long.MIN_VALUE;
+        // A write that took effect before the load is in the loaded value, unless the load refilled the entry right
+        // after an invalidation (and read a lagging replica, or raced the writer).
+        long from = loaded == 0 ? Long.MIN_VALUE : trail.refill ? loaded - windowNanos : loaded;
         SeenWrite last = lastWrite(cache, printedKey, from, nowNanos, true);
         if (last == null) {
             // A write of the same entity or table that names no entry this key shows (another attribute, say).
@@ -519,6 +527,12 @@ public final class StaleCauses implements Detector, StaleExplainer {
         final List<Step> steps = new ArrayList<>(4);
 
         boolean held;
+
+        /** Whether the value was loaded shortly after an eviction of the entry. */
+        boolean refill;
+
+        /** When the entry was last evicted, or {@code 0}. */
+        long evictNanos;
 
         Trail(long loadNanos, @Nullable String site) {
             this.loadNanos = loadNanos;
