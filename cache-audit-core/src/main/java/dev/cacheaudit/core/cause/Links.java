@@ -161,14 +161,18 @@ final class Links {
      * the same finding) and linked.
      */
     void unexplained(long nowNanos, java.util.function.Consumer<Observation> report) {
+        List<Waiting> due = new java.util.ArrayList<>();
         Iterator<Waiting> it = waiting.iterator();
         while (it.hasNext()) {
             Waiting stale = it.next();
-            Cause.Write write = stale.cause.lastWrite();
-            if (nowNanos - stale.nanos < windowNanos + 1_500_000_000L) {
-                continue;
+            if (nowNanos - stale.nanos >= windowNanos + 1_500_000_000L) {
+                it.remove();
+                due.add(stale);
             }
-            it.remove();
+        }
+        // Reporting reaches observed(), which walks the waiting list again: it is not walked here any more.
+        for (Waiting stale : due) {
+            Cause.Write write = stale.cause.lastWrite();
             Finding current =
                     store.find(stale.observation.kind(), stale.observation.cache(), stale.observation.signature());
             if (write == null

@@ -61,6 +61,10 @@ class StaleCausesTests {
     private CacheAudit audit;
 
     private CacheAudit start(boolean jdbcRecorded) {
+        return start(jdbcRecorded, true);
+    }
+
+    private CacheAudit start(boolean jdbcRecorded, boolean defaultDetectors) {
         VerificationBackend backend = new VerificationBackend() {
             @Override
             public Lookup cached(CheckTarget target) {
@@ -92,6 +96,9 @@ class StaleCausesTests {
                 .redaction(KeyRedactor.Mode.SHAPE)
                 .coverageWindow(Duration.ofMillis(500))
                 .verification(settings, backend, 1.0);
+        if (!defaultDetectors) {
+            builder.withoutDefaultDetectors();
+        }
         if (jdbcRecorded) {
             builder.sqlParser(PARSER).tables("users", List.of("users"));
         }
@@ -250,6 +257,43 @@ class StaleCausesTests {
     }
 
     @Test
+    void writeThatNothingInvalidatedAndNoDetectorJudgedIsTheUncoveredWriteVerificationProved() throws Exception {
+        start(false, false);
+        load(48L, "Ada");
+        Thread.sleep(20);
+        source.put(48L, new User("Ada Lovelace"));
+        audit.submit(new SourceWrite(USER, 48L, SourceWrite.Kind.SAVE, RENAME, TxState.NONE, System.nanoTime()));
+
+        Finding stale = await(
+                FindingKind.STALE_READ, f -> f.cause() != null && f.cause().causedBy() != null);
+
+        Finding uncovered = only(FindingKind.UNCOVERED_WRITE);
+        assertThat(uncovered.signature()).isEqualTo(USER + "|" + RENAME);
+        assertThat(uncovered.sites()).containsExactly(RENAME);
+        assertThat(uncovered.evidence())
+                .containsEntry("confirmedBy", "verification")
+                .containsEntry("entity", USER)
+                .containsEntry("transaction", "no transaction");
+        assertThat(stale.cause().causedBy()).isEqualTo("UNCOVERED_WRITE");
+        assertThat(stale.cause().causedByFinding()).isEqualTo(uncovered.id());
+    }
+
+    @Test
+    void writeBeforeTheLoadIsInTheLoadedValueAndNoCause() throws Exception {
+        start(true);
+        audit.submit(new SourceWrite(USER, 49L, SourceWrite.Kind.SAVE, RENAME, TxState.NONE, System.nanoTime()));
+        Thread.sleep(5);
+        load(49L, "Ada");
+        source.put(49L, new User("changed by SQL"));
+        audit.submit(new CacheRead("users", 49L, true, FIND, System.nanoTime()));
+
+        Finding stale = await(FindingKind.STALE_READ, f -> f.cause() != null);
+
+        assertThat(stale.cause().lastWrite()).isNull();
+        assertThat(stale.cause().causedBy()).isEqualTo("FOREIGN_WRITE");
+    }
+
+    @Test
     void rolledBackWriteIsNotTheCause() throws Exception {
         start(true);
         load(47L, "Ada");
@@ -274,7 +318,7 @@ class StaleCausesTests {
     }
 
     private Finding await(FindingKind kind, Predicate<Finding> ready) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
         while (System.nanoTime() < deadline) {
             audit.awaitQuiescence(Duration.ofMillis(200));
             for (Finding finding : audit.findings().findings()) {
@@ -284,7 +328,7 @@ class StaleCausesTests {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no " + kind + " as expected within 5s; findings: "
+        throw new AssertionError("no " + kind + " as expected within 6s; findings: "
                 + audit.findings().findings());
     }
 
