@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two instances sharing one Redis cache and one database: a change of the database that no instance made is a
@@ -106,6 +107,35 @@ class ForeignDatabaseWriteFleetTests {
             assertThat(write.site()).isEqualTo(Products.class.getName() + "#renameWithoutEviction(Long,String)");
             assertThat(write.transaction()).isEqualTo("committed");
             assertThat(stale.sites()).contains(write.site());
+            assertThat(stale.cause().causedBy()).isNotIn(Cause.NO_WRITE_SEEN, "FOREIGN_WRITE");
+            for (int i = 0; i < 2; i++) {
+                assertThat(findings(fleet, i)).noneMatch(f -> f.kind() == FindingKind.FOREIGN_WRITE);
+            }
+        }
+    }
+
+    @Test
+    void sameChangeMadeByTheOtherInstanceThroughJdbcIsThatInstancesStatementNotAForeignWrite() throws Exception {
+        try (CacheAuditFleet fleet =
+                CacheAuditFleet.start(2, dev.cacheaudit.test.sharedapp.SharedApp.class, PROPERTIES)) {
+            Long id = fleet.bean(0, ProductRepository.class)
+                    .save(new Product("old"))
+                    .getId();
+            Thread.sleep(400);
+            fleet.bean(1, Products.class).find(id);
+            fleet.bean(0, JdbcTemplate.class).update("update product set name = ? where id = ?", "by JDBC", id);
+
+            Finding stale =
+                    awaitStaleRead(fleet, 1, () -> fleet.bean(1, Products.class).find(id));
+
+            String writer =
+                    fleet.instance(0).getBean(FleetMembership.class).fleet().instance();
+            Cause.Write write = stale.cause().lastWrite();
+            assertThat(write)
+                    .as("the statement instance 0 ran, as instance 1 heard it")
+                    .isNotNull();
+            assertThat(write.instance()).isEqualTo(writer);
+            assertThat(write.what()).isEqualTo("table product");
             assertThat(stale.cause().causedBy()).isNotIn(Cause.NO_WRITE_SEEN, "FOREIGN_WRITE");
             for (int i = 0; i < 2; i++) {
                 assertThat(findings(fleet, i)).noneMatch(f -> f.kind() == FindingKind.FOREIGN_WRITE);

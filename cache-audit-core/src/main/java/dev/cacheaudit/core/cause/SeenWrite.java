@@ -76,7 +76,8 @@ final class SeenWrite {
      */
     boolean names(String printedKey, @Nullable String keyFingerprint) {
         if (fingerprint != null) {
-            return fingerprint.equals(keyFingerprint);
+            // A table another instance changed names no entry: it may have changed any of them.
+            return fingerprint.isEmpty() || fingerprint.equals(keyFingerprint);
         }
         List<String> variables = KeyShape.of(printedKey).variables();
         if (id != null) {

@@ -284,6 +284,19 @@ public final class StaleCauses implements Detector, StaleExplainer {
                     statement.tx().txId(),
                     statement.nanos());
             record(seen, caches);
+            if (statement.tx().txId() == 0) {
+                announce(seen);
+            }
+        }
+    }
+
+    /** Tells the other instances of a table this one changed, so that they never take it for a foreign write. */
+    private void announce(SeenWrite write) {
+        Fleet member = fleet;
+        if (member != null && write.table()) {
+            long ageMillis = Math.max(0, (System.nanoTime() - write.effectiveNanos) / 1_000_000);
+            member.announceTableWrite(
+                    write.what.substring(Fleet.TABLE_PREFIX.length()), write.site, clock.millis() - ageMillis);
         }
     }
 
@@ -330,6 +343,9 @@ public final class StaleCauses implements Detector, StaleExplainer {
                 case UNKNOWN -> "ended, outcome unknown";
             };
             write.effectiveNanos = boundary.nanos();
+            if (boundary.outcome() == TxBoundary.Outcome.COMMITTED) {
+                announce(write);
+            }
         }
     }
 
@@ -357,9 +373,14 @@ public final class StaleCauses implements Detector, StaleExplainer {
         // A write that took effect before the load is in the loaded value, unless the load refilled the entry right
         // after an invalidation (and read a lagging replica, or raced the writer).
         long from = loaded == 0 ? Long.MIN_VALUE : trail.refill ? loaded - windowNanos : loaded;
-        SeenWrite last = lastWrite(cache, printedKey, from, nowNanos, true);
+        // The write that made the entry stale came before a check first found it so; later ones only kept it stale.
+        SeenWrite last = lastWrite(cache, printedKey, from, staleSinceNanos, true);
         if (last == null) {
             // A write of the same entity or table that names no entry this key shows (another attribute, say).
+            last = lastWrite(cache, printedKey, from, staleSinceNanos, false);
+        }
+        if (last == null) {
+            // Heard late (a fleet message on its way, clocks a little apart): still a write, never a foreign one.
             last = lastWrite(cache, printedKey, from, nowNanos, false);
         }
         Invalidated followed = last != null ? followed(cache, last) : null;
@@ -410,7 +431,9 @@ public final class StaleCauses implements Detector, StaleExplainer {
         List<String> tables =
                 lineage.tables(cache).stream().map(Lineage.Feed::table).toList();
         for (SeenWrite other : writes.getOrDefault("", new ArrayDeque<>())) {
-            if (held.contains(other.what)
+            boolean table = other.table() && tables.contains(other.what.substring(Fleet.TABLE_PREFIX.length()));
+            if (table
+                    || held.contains(other.what)
                     || held.contains(simpleName(other.what))
                     || tables.contains(lineage.tableOf(other.what))) {
                 candidates.add(other);
@@ -419,7 +442,7 @@ public final class StaleCauses implements Detector, StaleExplainer {
         for (SeenWrite write : candidates) {
             if (write.outcome.equals(SeenWrite.ROLLED_BACK)
                     || write.effectiveNanos < from
-                    || write.nanos > to
+                    || write.effectiveNanos > to
                     || (naming && !write.names(printedKey, fingerprint))) {
                 continue;
             }

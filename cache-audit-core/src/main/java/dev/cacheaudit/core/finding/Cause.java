@@ -50,9 +50,10 @@ public record Cause(
     public String summary() {
         Write write = lastWrite;
         if (write == null) {
-            return NO_WRITE_SEEN.equals(causedBy)
-                    ? "no write of this entry was seen in this application or its fleet"
-                    : "no write of this entry was seen";
+            String text = "no write of this entry was seen in this application or its fleet";
+            return FindingKind.FOREIGN_WRITE.name().equals(causedBy)
+                    ? text + ": it was changed outside the application"
+                    : text;
         }
         StringBuilder text = new StringBuilder("last write by ")
                 .append(write.site())

@@ -210,6 +210,24 @@ public final class Fleet implements AutoCloseable {
         outbox.send(message);
     }
 
+    /**
+     * Tells the other instances that this one changed a table some cache is fed by, through JDBC (engine thread): they
+     * then never take that change for a write made outside the application. Sent as a write whose entity is
+     * {@code table <name>}, without an identifier fingerprint.
+     *
+     * @param table the table
+     * @param site the write path
+     * @param epochMillis when the change took effect (its commit)
+     */
+    public void announceTableWrite(String table, String site, long epochMillis) {
+        if (connected()) {
+            offer(FleetMessage.write(instance, epochMillis, TABLE_PREFIX + table, "", site));
+        }
+    }
+
+    /** How the entity of a write message names a table written through JDBC. */
+    public static final String TABLE_PREFIX = "table ";
+
     void offer(FleetMessage message) {
         outbox.offer(message);
     }
