@@ -260,12 +260,18 @@ public final class StaleCauses implements Detector, StaleExplainer {
             if (!access.written()) {
                 continue;
             }
-            List<String> caches = new ArrayList<>();
+            Set<String> caches = new LinkedHashSet<>();
             for (String cache : lineage.caches()) {
                 if (lineage.tables(cache).stream().anyMatch(feed -> feed.table().equals(access.table()))) {
                     caches.add(cache);
                 }
             }
+            // Caches of the entity mapped to the table, though this instance's loads never read it.
+            entities.forEach((cache, held) -> {
+                if (held.stream().anyMatch(entity -> lineage.tableOf(entity).equals(access.table()))) {
+                    caches.add(cache);
+                }
+            });
             if (caches.isEmpty()) {
                 continue;
             }
@@ -370,9 +376,9 @@ public final class StaleCauses implements Detector, StaleExplainer {
         Entry entry = new Entry(cache, keyType, printedKey);
         Trail trail = trails.get(entry);
         long loaded = trail != null ? trail.loadNanos : 0;
-        // A write that took effect before the load is in the loaded value, unless the load refilled the entry right
-        // after an invalidation (and read a lagging replica, or raced the writer).
-        long from = loaded == 0 ? Long.MIN_VALUE : trail.refill ? loaded - windowNanos : loaded;
+        // Writes from shortly before the load count too: the load may have raced the writer or read a lagging
+        // replica, and a change the application made so close to it is never taken for a foreign one.
+        long from = loaded == 0 ? Long.MIN_VALUE : loaded - windowNanos;
         // The write that made the entry stale came before a check first found it so; later ones only kept it stale.
         SeenWrite last = lastWrite(cache, printedKey, from, staleSinceNanos, true);
         if (last == null) {
@@ -431,7 +437,10 @@ public final class StaleCauses implements Detector, StaleExplainer {
         List<String> tables =
                 lineage.tables(cache).stream().map(Lineage.Feed::table).toList();
         for (SeenWrite other : writes.getOrDefault("", new ArrayDeque<>())) {
-            boolean table = other.table() && tables.contains(other.what.substring(Fleet.TABLE_PREFIX.length()));
+            String name = other.table() ? other.what.substring(Fleet.TABLE_PREFIX.length()) : "";
+            boolean table = other.table()
+                    && (tables.contains(name)
+                            || held.stream().anyMatch(e -> lineage.tableOf(e).equals(name)));
             if (table
                     || held.contains(other.what)
                     || held.contains(simpleName(other.what))
@@ -504,7 +513,7 @@ public final class StaleCauses implements Detector, StaleExplainer {
         return key.simpleValue() ? redactor.shape(key.shape().shape()) : key.type() + "{…}";
     }
 
-    private static String by(@Nullable String site) {
+    static String by(@Nullable String site) {
         return site != null ? " " + shortSite(site) : "";
     }
 
@@ -539,65 +548,4 @@ public final class StaleCauses implements Detector, StaleExplainer {
 
     /** One step of an entry's story. */
     record Step(long nanos, String text) {}
-
-    /** The story of one entry since its value was loaded. */
-    private static final class Trail {
-
-        private static final int MAX_STEPS = 8;
-
-        final long loadNanos;
-
-        final List<Step> steps = new ArrayList<>(4);
-
-        boolean held;
-
-        /** Whether the value was loaded shortly after an eviction of the entry. */
-        boolean refill;
-
-        /** When the entry was last evicted, or {@code 0}. */
-        long evictNanos;
-
-        Trail(long loadNanos, @Nullable String site) {
-            this.loadNanos = loadNanos;
-            this.held = loadNanos != 0;
-            if (loadNanos != 0) {
-                steps.add(new Step(loadNanos, "load" + by(site)));
-            }
-        }
-
-        void step(long nanos, String text) {
-            if (steps.size() >= MAX_STEPS) {
-                steps.remove(1);
-            }
-            steps.add(new Step(nanos, text));
-        }
-
-        boolean has(long nanos) {
-            return steps.stream().anyMatch(step -> step.nanos() == nanos);
-        }
-    }
-
-    /** An invalidation of a cache: an eviction, a write-through put or a clear. */
-    private static final class Invalidated {
-
-        final String operation;
-
-        final String key;
-
-        final @Nullable String site;
-
-        final String removed;
-
-        final long nanos;
-
-        long txId;
-
-        Invalidated(String operation, String key, @Nullable String site, String removed, long nanos) {
-            this.operation = operation;
-            this.key = key;
-            this.site = site;
-            this.removed = removed;
-            this.nanos = nanos;
-        }
-    }
 }

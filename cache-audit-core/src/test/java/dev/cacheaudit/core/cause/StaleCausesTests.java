@@ -279,10 +279,10 @@ class StaleCausesTests {
     }
 
     @Test
-    void writeBeforeTheLoadIsInTheLoadedValueAndNoCause() throws Exception {
+    void writeLongerBeforeTheLoadThanTheWindowIsInTheLoadedValueAndNoCause() throws Exception {
         start(true);
         audit.submit(new SourceWrite(USER, 49L, SourceWrite.Kind.SAVE, RENAME, TxState.NONE, System.nanoTime()));
-        Thread.sleep(5);
+        Thread.sleep(700);
         load(49L, "Ada");
         source.put(49L, new User("changed by SQL"));
         audit.submit(new CacheRead("users", 49L, true, FIND, System.nanoTime()));
