@@ -87,6 +87,12 @@ public final class StaleCauses implements Detector, StaleExplainer {
 
     private final Map<Long, List<SeenWrite>> open = new LinkedHashMap<>();
 
+    /**
+     * The last entity write of each table (its transaction and time): a statement that writes the same table in the
+     * same unit of work is that write's flush, already seen with its entity and its site.
+     */
+    private final Map<String, long[]> entityWriteByTable = bounded();
+
     /** Entity class names each cache holds, declared or learned from the values it stores (simple names then). */
     private final Map<String, Set<String>> entities = bounded();
 
@@ -219,6 +225,8 @@ public final class StaleCauses implements Detector, StaleExplainer {
                 write.tx().txId(),
                 write.nanos());
         record(seen, cachesOf(write.entity(), state));
+        entityWriteByTable.put(
+                lineage.tableOf(write.entity()), new long[] {write.tx().txId(), write.nanos()});
     }
 
     /**
@@ -257,7 +265,7 @@ public final class StaleCauses implements Detector, StaleExplainer {
             return;
         }
         for (ParsedSql.TableAccess access : parsed.tables()) {
-            if (!access.written()) {
+            if (!access.written() || flushOfEntityWrite(access.table(), statement)) {
                 continue;
             }
             Set<String> caches = new LinkedHashSet<>();
@@ -304,6 +312,16 @@ public final class StaleCauses implements Detector, StaleExplainer {
             member.announceTableWrite(
                     write.what.substring(Fleet.TABLE_PREFIX.length()), write.site, clock.millis() - ageMillis);
         }
+    }
+
+    /** Whether the statement is the flush of an entity write seen in the same unit of work (same table). */
+    private boolean flushOfEntityWrite(String table, SqlStatement statement) {
+        long[] entity = entityWriteByTable.get(table);
+        if (entity == null) {
+            return false;
+        }
+        long txId = statement.tx().txId();
+        return txId != 0 ? entity[0] == txId : Math.abs(statement.nanos() - entity[1]) <= windowNanos;
     }
 
     private static void addValue(List<String> values, ParsedSql.Operand operand, SqlStatement statement) {
