@@ -55,9 +55,7 @@ public enum FindingKind {
     FOREIGN_WRITE(
             Severity.WARN,
             "Agree on one key format across services (a shared key library or a version prefix), so that another"
-                    + " service's deletes reach the keys this one reads; for data changed in the database outside the"
-                    + " application, have the writer publish invalidations this application consumes (an event,"
-                    + " change data capture), or bound the staleness with a TTL.");
+                    + " service's deletes reach the keys this one reads.");
 
     private final Severity severity;
 
