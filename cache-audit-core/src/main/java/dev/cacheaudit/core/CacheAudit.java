@@ -1,8 +1,6 @@
 package dev.cacheaudit.core;
 
 import dev.cacheaudit.core.detect.Detector;
-import dev.cacheaudit.core.detect.Detectors;
-import dev.cacheaudit.core.detect.WriteCoverage;
 import dev.cacheaudit.core.engine.AuditEngine;
 import dev.cacheaudit.core.engine.EngineSettings;
 import dev.cacheaudit.core.engine.InternalErrors;
@@ -10,20 +8,21 @@ import dev.cacheaudit.core.engine.Ticker;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.VerificationOutcome;
-import dev.cacheaudit.core.finding.FindingListener;
-import dev.cacheaudit.core.finding.FindingLogger;
 import dev.cacheaudit.core.finding.FindingStore;
-import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.fleet.Fleet;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.lineage.Lineage;
 import dev.cacheaudit.core.lineage.LineageDetector;
 import dev.cacheaudit.core.lineage.SqlParser;
+import dev.cacheaudit.core.listen.AuditListener;
+import dev.cacheaudit.core.listen.FindingLogger;
 import dev.cacheaudit.core.report.AuditReport;
 import dev.cacheaudit.core.report.CacheReport;
 import dev.cacheaudit.core.report.ReportWriter;
 import dev.cacheaudit.core.state.AuditState;
 import dev.cacheaudit.core.state.CacheCounters;
 import dev.cacheaudit.core.state.CacheRegistry;
+import dev.cacheaudit.core.state.WriteCoverage;
 import dev.cacheaudit.core.verify.VerificationBackend;
 import dev.cacheaudit.core.verify.VerificationDetector;
 import dev.cacheaudit.core.verify.VerificationSettings;
@@ -37,14 +36,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One application's auditor: the engine, its findings, the per-cache counters and the report. The recording layer
- * hands events to {@link #submit(CacheEvent)}; everything else reads from here.
+ * hands events to {@link #submit(CacheEvent)}; everything else reads from here, or listens through an {@link
+ * AuditListener} given to {@link Builder#listener} or {@link #addListener}. Which detectors run, and when, is listed
+ * in {@link Detectors}.
  */
 public final class CacheAudit implements AutoCloseable {
 
@@ -62,6 +61,8 @@ public final class CacheAudit implements AutoCloseable {
 
     private final InternalErrors errors = new InternalErrors();
 
+    private final Listeners listeners = new Listeners(errors);
+
     private final KeyRedactor redactor;
 
     private final FindingStore findings;
@@ -69,10 +70,6 @@ public final class CacheAudit implements AutoCloseable {
     private final AuditEngine engine;
 
     private final LongAdder sourceWrites = new LongAdder();
-
-    private final List<Consumer<Observation>> observationListeners = new CopyOnWriteArrayList<>();
-
-    private final List<Consumer<CacheEvent>> eventListeners = new CopyOnWriteArrayList<>();
 
     private final WriteCoverage coverage = new WriteCoverage();
 
@@ -88,38 +85,41 @@ public final class CacheAudit implements AutoCloseable {
         this.clock = builder.clock;
         this.ticker = builder.ticker;
         this.startedAt = clock.instant();
-        this.caches = new CacheRegistry(builder.engine.limits().maxCaches());
+        builder.listeners.forEach(listeners::add);
+        this.caches = new CacheRegistry(builder.engine.limits().maxCaches(), listeners::onCacheTracked);
         this.redactor = builder.redactionHashKey != null
                 ? new KeyRedactor(builder.redaction, builder.redactionHashKey)
                 : new KeyRedactor(builder.redaction);
         this.findings = new FindingStore(builder.maxFindings, clock);
-        builder.findingListeners.forEach(findings::addListener);
-        AuditState state = new AuditState(builder.engine.limits(), builder.engine.decomposer(), redactor.vocabulary());
-        List<Detector> detectors = new ArrayList<>();
-        detectors.add((event, s, sink) -> eventListeners.forEach(listener -> listener.accept(event)));
-        if (builder.defaultDetectors) {
-            detectors.addAll(Detectors.defaults(redactor, coverage, builder.coverageWindow));
-        }
-        detectors.addAll(builder.detectors);
+        AuditState state =
+                new AuditState(builder.engine.limits(), builder.engine.decomposer(), redactor.vocabulary(), caches);
         builder.configuredTables.forEach(lineage::configure);
-        if (builder.sqlParser != null) {
-            detectors.add(new LineageDetector(builder.sqlParser, lineage, redactor, builder.coverageWindow));
-        }
+        LineageDetector lineageDetector = builder.sqlParser != null
+                ? new LineageDetector(builder.sqlParser, lineage, redactor, builder.coverageWindow)
+                : null;
+        VerificationDetector verificationDetector = null;
         if (builder.verificationSettings != null && builder.verificationBackend != null) {
-            this.verificationStats = new VerificationStats();
+            this.verificationStats = new VerificationStats(listeners);
             this.verificationWorker = new VerificationWorker(
                     builder.verificationBackend, builder.verificationSettings, this::submit, errors, ticker);
-            detectors.add(new VerificationDetector(
+            verificationDetector = new VerificationDetector(
                     builder.verificationSettings,
                     verificationWorker,
                     verificationStats,
                     redactor,
-                    builder.hitEventRate));
+                    builder.hitEventRate);
         } else {
             this.verificationStats = null;
             this.verificationWorker = null;
         }
-        this.engine = new AuditEngine(builder.engine, state, detectors, findings, this::observed, errors, ticker);
+        List<Detector> detectors = Detectors.of(
+                builder.defaultDetectors ? Detectors.defaults(redactor, coverage, builder.coverageWindow) : List.of(),
+                builder.fleet,
+                builder.foreignWrites,
+                builder.detectors,
+                lineageDetector,
+                verificationDetector);
+        this.engine = new AuditEngine(builder.engine, state, detectors, findings, listeners, errors, ticker);
     }
 
     public static Builder builder() {
@@ -185,35 +185,30 @@ public final class CacheAudit implements AutoCloseable {
         return ticker.nanoTime();
     }
 
-    /** Remembers what kind of store backs a cache, when the cache is tracked; the report shows it. */
-    public void backend(String cache, String backend) {
-        caches.backend(cache, backend);
-    }
-
-    /** The kind of store that backs a cache, {@code unknown} when the recording layer never said. */
+    /**
+     * The name of the store that backs a cache, {@code unknown} until its {@link
+     * dev.cacheaudit.core.event.CacheRegistered} event was analysed. Kept by the {@link CacheRegistry} only.
+     */
     public String backendOf(String cache) {
         return caches.backendOf(cache);
     }
 
-    /** Adds a listener told of every observation a detector reports (on the engine thread). */
-    public void onObservation(Consumer<Observation> listener) {
-        observationListeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    /** Adds a listener told of every event, on the engine thread, after the state took it into account. */
-    public void onEvent(Consumer<CacheEvent> listener) {
-        eventListeners.add(Objects.requireNonNull(listener, "listener"));
+    /**
+     * Adds a listener to a running audit. It is first told, on the calling thread, of the caches already tracked and
+     * of the consistency windows already measured; then of everything else as it happens (see {@link AuditListener}
+     * for which thread tells it what).
+     */
+    public void addListener(AuditListener listener) {
+        listeners.add(listener);
+        caches.caches().forEach(listener::onCacheTracked);
+        if (verificationStats != null) {
+            verificationStats.announceConsistency(listener);
+        }
     }
 
     /** How writes to the source of truth fared against the caches that hold their entities. */
     public WriteCoverage writeCoverage() {
         return coverage;
-    }
-
-    private void observed(Observation observation) {
-        for (Consumer<Observation> listener : observationListeners) {
-            listener.accept(observation);
-        }
     }
 
     /** Waits until every event submitted so far has been analysed, at most {@code timeout}. */
@@ -288,7 +283,7 @@ public final class CacheAudit implements AutoCloseable {
 
     /**
      * The registry of caches. Internal: for the meter binder, tests and benchmarks; the recording layer goes through
-     * {@link #counters(String)}, {@link #backend(String, String)} and {@link #backendOf(String)}.
+     * {@link #counters(String)} and {@link #backendOf(String)}.
      */
     public CacheRegistry caches() {
         return caches;
@@ -354,11 +349,15 @@ public final class CacheAudit implements AutoCloseable {
 
         private final List<Detector> detectors = new ArrayList<>();
 
+        private @Nullable Fleet fleet;
+
+        private boolean foreignWrites;
+
         private @Nullable SqlParser sqlParser;
 
         private final Map<String, List<String>> configuredTables = new java.util.LinkedHashMap<>();
 
-        private final List<FindingListener> findingListeners = new ArrayList<>(List.of(new FindingLogger()));
+        private final List<AuditListener> listeners = new ArrayList<>(List.of(new FindingLogger()));
 
         private Builder() {}
 
@@ -475,14 +474,28 @@ public final class CacheAudit implements AutoCloseable {
             return this;
         }
 
-        /** Replaces the default listener (which logs) with none; listeners added afterwards still apply. */
-        public Builder withoutFindingLog() {
-            findingListeners.removeIf(FindingLogger.class::isInstance);
+        /**
+         * Makes this instance a member of a fleet, whose detectors then run with the others (see {@link Detectors}).
+         *
+         * @param fleet this instance's membership
+         * @param foreignWrites whether Redis keyspace notifications reach the fleet, so that writes by other clients
+         *     can be judged
+         */
+        public Builder fleet(Fleet fleet, boolean foreignWrites) {
+            this.fleet = Objects.requireNonNull(fleet, "fleet");
+            this.foreignWrites = foreignWrites;
             return this;
         }
 
-        public Builder findingListener(FindingListener listener) {
-            findingListeners.add(Objects.requireNonNull(listener, "listener"));
+        /** Leaves out the default listener, which logs findings; listeners added with {@link #listener} still apply. */
+        public Builder withoutFindingLog() {
+            listeners.removeIf(FindingLogger.class::isInstance);
+            return this;
+        }
+
+        /** Adds a listener, told of what the audit sees from its start (see {@link AuditListener}). */
+        public Builder listener(AuditListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

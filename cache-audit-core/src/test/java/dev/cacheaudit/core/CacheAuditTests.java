@@ -3,14 +3,18 @@ package dev.cacheaudit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.detect.Detector;
+import dev.cacheaudit.core.engine.InternalErrors;
+import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CacheRead;
+import dev.cacheaudit.core.event.CacheRegistered;
 import dev.cacheaudit.core.event.TxState;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.finding.Severity;
 import dev.cacheaudit.core.keys.KeyRedactor;
+import dev.cacheaudit.core.listen.AuditListener;
 import dev.cacheaudit.core.report.AuditReport;
 import dev.cacheaudit.core.report.CacheReport;
 import dev.cacheaudit.core.report.ReportReader;
@@ -42,7 +46,7 @@ class CacheAuditTests {
         @Override
         public void on(
                 dev.cacheaudit.core.event.CacheEvent event,
-                dev.cacheaudit.core.state.AuditState state,
+                dev.cacheaudit.core.state.AuditView state,
                 dev.cacheaudit.core.detect.FindingSink findings) {
             if (event instanceof CacheRead read) {
                 lastReadType = state.describe(read.key()).type();
@@ -78,7 +82,7 @@ class CacheAuditTests {
     @Test
     void theReportHasARowPerCacheWithItsCountsAndTheFindings() {
         try (CacheAudit audit = audit()) {
-            audit.caches().backend("users", "redis");
+            audit.submit(new CacheRegistered("users", "redis", false, CacheRegistered.KeyComparison.SERIALIZED, 0));
             audit.counters("users").miss();
             audit.counters("users").put();
             audit.counters("users").hit();
@@ -115,10 +119,15 @@ class CacheAuditTests {
     }
 
     @Test
-    void observationListenersHearEveryObservation() {
+    void listenersHearEveryObservation() {
         List<Observation> heard = new CopyOnWriteArrayList<>();
         try (CacheAudit audit = audit()) {
-            audit.onObservation(heard::add);
+            audit.addListener(new AuditListener() {
+                @Override
+                public void onObservation(Observation observation) {
+                    heard.add(observation);
+                }
+            });
             audit.submit(new CacheRead("users", 1L, false, null, 1));
             audit.submit(new CacheEvict("users", "1", null, TxState.NONE, 2));
             audit.submit(new CacheEvict("users", "1", null, TxState.NONE, 3));
@@ -130,12 +139,17 @@ class CacheAuditTests {
     }
 
     @Test
-    void findingListenersAddedOnTheBuilderAreToldOfNewFindings() {
+    void listenersAddedOnTheBuilderAreToldOfNewFindings() {
         List<Finding> told = new CopyOnWriteArrayList<>();
         try (CacheAudit audit = CacheAudit.builder()
                 .withoutDefaultDetectors()
                 .withoutFindingLog()
-                .findingListener((finding, first) -> told.add(finding))
+                .listener(new AuditListener() {
+                    @Override
+                    public void onFinding(Finding finding, boolean first) {
+                        told.add(finding);
+                    }
+                })
                 .detector(new EvictTypeDetector())
                 .build()
                 .start()) {
@@ -144,6 +158,74 @@ class CacheAuditTests {
 
             assertThat(audit.awaitQuiescence(PATIENCE)).isTrue();
             assertThat(told).extracting(Finding::kind).containsExactly(FindingKind.KEY_TYPE_MISMATCH);
+        }
+    }
+
+    @Test
+    void aListenerAddedLateIsFirstToldOfTheCachesAlreadyTrackedThenOfNewOnes() {
+        List<String> tracked = new CopyOnWriteArrayList<>();
+        try (CacheAudit audit = audit()) {
+            audit.counters("users");
+            audit.addListener(new AuditListener() {
+                @Override
+                public void onCacheTracked(String cache, dev.cacheaudit.core.state.CacheCounters counters) {
+                    tracked.add(cache);
+                }
+            });
+            assertThat(tracked).containsExactly("users");
+
+            audit.counters("orders");
+            audit.counters("users");
+
+            assertThat(tracked).containsExactly("users", "orders");
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsIsCountedAndTheOthersStillHearEveryEvent() {
+        List<CacheEvent> heard = new CopyOnWriteArrayList<>();
+        try (CacheAudit audit = audit()) {
+            audit.addListener(new AuditListener() {
+                @Override
+                public void onEvent(CacheEvent event) {
+                    throw new IllegalStateException("a listener's own bug");
+                }
+            });
+            audit.addListener(new AuditListener() {
+                @Override
+                public void onEvent(CacheEvent event) {
+                    heard.add(event);
+                }
+            });
+            audit.submit(new CacheRead("users", 1L, false, null, 1));
+            audit.submit(new CacheEvict("users", "1", null, TxState.NONE, 2));
+
+            assertThat(audit.awaitQuiescence(PATIENCE)).isTrue();
+            assertThat(heard).hasSize(2);
+            assertThat(audit.engine().errors().count(InternalErrors.Where.LISTENER))
+                    .isEqualTo(2);
+            assertThat(audit.findings().findings())
+                    .extracting(Finding::kind)
+                    .containsExactly(FindingKind.KEY_TYPE_MISMATCH);
+        }
+    }
+
+    @Test
+    void listenersThatDoNotThrowCountNoInternalError() {
+        List<CacheEvent> heard = new CopyOnWriteArrayList<>();
+        try (CacheAudit audit = audit()) {
+            audit.addListener(new AuditListener() {
+                @Override
+                public void onEvent(CacheEvent event) {
+                    heard.add(event);
+                }
+            });
+            audit.submit(new CacheRead("users", 1L, false, null, 1));
+
+            assertThat(audit.awaitQuiescence(PATIENCE)).isTrue();
+            assertThat(heard).hasSize(1);
+            assertThat(audit.engine().errors().count(InternalErrors.Where.LISTENER))
+                    .isZero();
         }
     }
 

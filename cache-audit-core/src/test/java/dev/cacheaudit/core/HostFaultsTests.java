@@ -324,7 +324,7 @@ class HostFaultsTests {
         assertThat(audit.engine().internalErrors()).isEqualTo(3);
         assertThat(Set.of(Where.values()))
                 .extracting(Where::tag)
-                .containsExactlyInAnyOrder("recording", "state", "detector", "verifier", "engine-thread");
+                .containsExactlyInAnyOrder("recording", "state", "detector", "listener", "verifier", "engine-thread");
     }
 
     @Test

@@ -12,7 +12,7 @@ import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.Nearness;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import dev.cacheaudit.core.state.CacheProfile;
 import dev.cacheaudit.core.state.ShapeId;
 import dev.cacheaudit.core.state.ShapeStats;
@@ -48,7 +48,7 @@ public final class CacheNameMismatchDetector implements Detector {
     }
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         if (event instanceof DeclaredOperations operations) {
             declared(operations, findings);
         } else if (event instanceof CacheEvict evict) {
@@ -99,7 +99,7 @@ public final class CacheNameMismatchDetector implements Detector {
     }
 
     private void written(
-            AuditState state, FindingSink findings, String cache, @Nullable Object key, @Nullable String site) {
+            AuditView state, FindingSink findings, String cache, @Nullable Object key, @Nullable String site) {
         CacheProfile profile = state.existingProfile(cache);
         if (profile == null || !profile.readShapes().isEmpty() || declaredReads.contains(cache)) {
             return;

@@ -1,18 +1,19 @@
 package dev.cacheaudit.core.detect;
 
 import dev.cacheaudit.core.event.CacheEvent;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 
 /**
  * One kind of analysis. The engine calls a detector on its own thread, after the state has taken the event into
- * account; a detector keeps whatever extra state it needs in its own fields, bounded. A detector that throws is
- * counted as an internal error and the engine carries on.
+ * account, and shows it the state through an {@link AuditView}, which only reads; a detector keeps whatever extra
+ * state it needs in its own fields, bounded. A detector that throws is counted as an internal error and the engine
+ * carries on. The detectors cache-audit runs, and when, are listed in {@code dev.cacheaudit.core.Detectors}.
  */
 public interface Detector {
 
     /** Looks at one event. */
-    void on(CacheEvent event, AuditState state, FindingSink findings);
+    void on(CacheEvent event, AuditView state, FindingSink findings);
 
     /** Called about once a second, for checks that depend on time passing. */
-    default void onTick(long nowNanos, AuditState state, FindingSink findings) {}
+    default void onTick(long nowNanos, AuditView state, FindingSink findings) {}
 }

@@ -8,7 +8,7 @@ import dev.cacheaudit.core.event.TxBoundary;
 import dev.cacheaudit.core.event.TxState;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ public final class EvictBeforeCommitDetector implements Detector {
     private final Map<Long, List<Early>> open = new LinkedHashMap<>();
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         if (event instanceof CacheEvict evict) {
             early(evict.cache(), "evict", evict.site(), evict.tx(), evict.nanos());
         } else if (event instanceof CacheClear clear) {

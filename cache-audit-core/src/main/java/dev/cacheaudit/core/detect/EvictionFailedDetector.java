@@ -8,7 +8,7 @@ import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.RedisKeys;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class EvictionFailedDetector implements Detector {
     }
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         if (event instanceof CacheError error && isEviction(error.operation())) {
             lastCacheFailure.put(error.cache(), error.nanos());
             if (lastCacheFailure.size() > 1000) {
@@ -78,7 +78,7 @@ public final class EvictionFailedDetector implements Detector {
     }
 
     @Override
-    public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+    public void onTick(long nowNanos, AuditView state, FindingSink findings) {
         flush(nowNanos, state, findings);
         java.util.Iterator<RedisCommand> pending = wireFailures.iterator();
         while (pending.hasNext()) {
@@ -91,7 +91,7 @@ public final class EvictionFailedDetector implements Detector {
     }
 
     /** Failures that no error handler claimed in time: the application saw the exception. */
-    private void flush(long nowNanos, AuditState state, FindingSink findings) {
+    private void flush(long nowNanos, AuditView state, FindingSink findings) {
         java.util.Iterator<CacheError> waiting = unresolved.values().iterator();
         while (waiting.hasNext()) {
             CacheError error = waiting.next();
@@ -102,13 +102,13 @@ public final class EvictionFailedDetector implements Detector {
         }
     }
 
-    private void fromWire(RedisCommand command, AuditState state, FindingSink findings) {
+    private void fromWire(RedisCommand command, AuditView state, FindingSink findings) {
         String printed = command.key() != null ? RedisKeys.print(command.key()) : "";
         String cache = cacheOf(printed, state);
-        if (state.existingProfile(cache) == null && !cache.equals(AuditState.WIRE) && !redactor.shows(cache)) {
+        if (state.existingProfile(cache) == null && !cache.equals(AuditView.WIRE) && !redactor.shows(cache)) {
             // A prefix no cache is named by is part of the key: it names the finding (and a meter tag) only when known
             // to be structure.
-            cache = AuditState.WIRE;
+            cache = AuditView.WIRE;
         }
         Long seen = lastCacheFailure.get(cache);
         if (seen != null && Math.abs(command.nanos() - seen) < SAME_FAILURE_NANOS) {
@@ -135,7 +135,7 @@ public final class EvictionFailedDetector implements Detector {
                 evidence));
     }
 
-    private Observation fromCache(CacheError error, AuditState state) {
+    private Observation fromCache(CacheError error, AuditView state) {
         Map<String, String> evidence = new LinkedHashMap<>();
         evidence.put("operation", error.operation());
         evidence.put("exception", error.exception());
@@ -168,10 +168,10 @@ public final class EvictionFailedDetector implements Detector {
      * The cache a Redis key belongs to: the known cache whose name ends the part before {@code ::} (key prefixes such
      * as {@code myapp:users::42} included), or that part itself.
      */
-    private static String cacheOf(String printed, AuditState state) {
+    private static String cacheOf(String printed, AuditView state) {
         String[] split = RedisKeys.splitCacheKey(printed);
         if (split == null) {
-            return AuditState.WIRE;
+            return AuditView.WIRE;
         }
         for (var profile : state.profiles()) {
             String name = profile.name();

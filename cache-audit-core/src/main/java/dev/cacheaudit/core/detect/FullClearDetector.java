@@ -6,7 +6,7 @@ import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRead;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -35,7 +35,7 @@ public final class FullClearDetector implements Detector {
     private final Map<String, CacheClears> caches = new HashMap<>();
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         if (event instanceof CachePut put) {
             clears(put.cache()).puts++;
         } else if (event instanceof CacheRead read && !read.hit()) {

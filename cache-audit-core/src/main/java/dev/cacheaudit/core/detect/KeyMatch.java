@@ -3,7 +3,7 @@ package dev.cacheaudit.core.detect;
 import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.Nearness;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import dev.cacheaudit.core.state.CacheProfile;
 import dev.cacheaudit.core.state.KeyHistory;
 import dev.cacheaudit.core.state.ShapeId;
@@ -38,7 +38,7 @@ final class KeyMatch {
      * written key's variables, when such a key was actually read. {@code null} when none was.
      */
     static @Nullable String readTwin(
-            AuditState state, String cache, ShapeId readShape, ShapeStats stats, KeyDescriptor written) {
+            AuditView state, String cache, ShapeId readShape, ShapeStats stats, KeyDescriptor written) {
         String candidate = Nearness.fill(readShape.shape(), written.shape().variables());
         if (candidate == null) {
             return null;
@@ -51,7 +51,7 @@ final class KeyMatch {
      * Whether the cache held, before a write, an entry the write may have made stale: one cached under the written
      * identifier, or — when the cache is keyed by something else (an e-mail, say) — any entry at all.
      */
-    static boolean couldBeStale(AuditState state, String cache, dev.cacheaudit.core.event.SourceWrite write) {
+    static boolean couldBeStale(AuditView state, String cache, dev.cacheaudit.core.event.SourceWrite write) {
         CacheProfile profile = state.existingProfile(cache);
         if (profile == null || profile.putShapes().values().stream().noneMatch(s -> s.firstNanos() < write.nanos())) {
             return false;
@@ -63,8 +63,8 @@ final class KeyMatch {
         if (!dev.cacheaudit.core.keys.KeyShape.of(id).variables().equals(java.util.List.of(id))) {
             return true;
         }
-        java.util.List<AuditState.IdentifiedKey> keys = state.keysOf(cache, id);
-        for (AuditState.IdentifiedKey key : keys) {
+        java.util.List<AuditView.IdentifiedKey> keys = state.keysOf(cache, id);
+        for (AuditView.IdentifiedKey key : keys) {
             KeyHistory history = state.existingHistory(cache, key.shape().type(), key.printed());
             if (history != null && history.lastPutNanos() != 0 && history.lastPutNanos() < write.nanos()) {
                 return true;

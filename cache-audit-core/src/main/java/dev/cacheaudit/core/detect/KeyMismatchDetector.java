@@ -14,7 +14,7 @@ import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.keys.Nearness;
 import dev.cacheaudit.core.keys.WordPositions;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import dev.cacheaudit.core.state.CacheProfile;
 import dev.cacheaudit.core.state.ShapeId;
 import dev.cacheaudit.core.state.ShapeStats;
@@ -61,7 +61,7 @@ public final class KeyMismatchDetector implements Detector {
     }
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         if (event instanceof CacheEvict evict) {
             check(state, findings, evict.cache(), evict.key(), evict.site(), true, evict.nanos());
         } else if (event instanceof CachePut put) {
@@ -81,7 +81,7 @@ public final class KeyMismatchDetector implements Detector {
     }
 
     @Override
-    public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+    public void onTick(long nowNanos, AuditView state, FindingSink findings) {
         twins.judge(
                 nowNanos,
                 state,
@@ -90,7 +90,7 @@ public final class KeyMismatchDetector implements Detector {
     }
 
     private void check(
-            AuditState state,
+            AuditView state,
             FindingSink findings,
             String cache,
             Object key,
@@ -128,7 +128,7 @@ public final class KeyMismatchDetector implements Detector {
     }
 
     private @Nullable Observation nearOrTyped(
-            AuditState state, CacheProfile profile, KeyDescriptor written, @Nullable String site, boolean eviction) {
+            AuditView state, CacheProfile profile, KeyDescriptor written, @Nullable String site, boolean eviction) {
         String verb = eviction ? "evictions" : "puts";
         for (Map.Entry<ShapeId, ShapeStats> read : profile.readShapes().entrySet()) {
             ShapeId readShape = read.getKey();
@@ -183,7 +183,7 @@ public final class KeyMismatchDetector implements Detector {
      * with the written word was actually read.
      */
     private @Nullable Observation wordNear(
-            AuditState state, CacheProfile profile, KeyDescriptor written, @Nullable String site, boolean eviction) {
+            AuditView state, CacheProfile profile, KeyDescriptor written, @Nullable String site, boolean eviction) {
         String verb = eviction ? "evictions" : "puts";
         for (KeyShape variant : WordPositions.wordVariants(written.shape())) {
             KeyDescriptor candidate = written.withShape(variant);
@@ -230,7 +230,7 @@ public final class KeyMismatchDetector implements Detector {
     }
 
     private @Nullable Observation objectKey(
-            AuditState state, CacheProfile profile, KeyDescriptor written, @Nullable String site, boolean eviction) {
+            AuditView state, CacheProfile profile, KeyDescriptor written, @Nullable String site, boolean eviction) {
         Map.Entry<ShapeId, ShapeStats> read = KeyMatch.mostReadSimpleShape(profile);
         if (read == null) {
             return null;

@@ -6,7 +6,7 @@ import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyNormalisation;
 import dev.cacheaudit.core.keys.KeyRedactor;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import dev.cacheaudit.core.state.CacheProfile;
 import dev.cacheaudit.core.state.EntityIndex;
 import dev.cacheaudit.core.state.KeyHistory;
@@ -48,7 +48,7 @@ final class KeyTwins {
 
     /** An eviction or a put that no shape-based check explained. */
     void written(
-            AuditState state,
+            AuditView state,
             CacheProfile profile,
             KeyDescriptor written,
             @Nullable String site,
@@ -81,7 +81,7 @@ final class KeyTwins {
     }
 
     /** A value stored: a put of a key no read uses, while a read key holds the same entity. */
-    void held(AuditState state, CacheProfile profile, EntityHeld event, @Nullable String site) {
+    void held(AuditView state, CacheProfile profile, EntityHeld event, @Nullable String site) {
         KeyDescriptor written = state.describe(event.key());
         if (!written.simpleValue() || !unused(state, profile.name(), written, false)) {
             return;
@@ -109,7 +109,7 @@ final class KeyTwins {
     }
 
     /** Judges the sightings old enough: those whose twin is still held become observations. */
-    void judge(long nowNanos, AuditState state, Consumer<Observation> report) {
+    void judge(long nowNanos, AuditView state, Consumer<Observation> report) {
         Iterator<Pending> it = pending.values().iterator();
         while (it.hasNext()) {
             Pending p = it.next();
@@ -124,7 +124,7 @@ final class KeyTwins {
     }
 
     private void normalTwin(
-            AuditState state,
+            AuditView state,
             CacheProfile profile,
             KeyDescriptor written,
             @Nullable String site,
@@ -162,7 +162,7 @@ final class KeyTwins {
     }
 
     /** Whether no read used the written key: for an eviction, nothing was ever read or stored under it. */
-    private static boolean unused(AuditState state, String cache, KeyDescriptor written, boolean eviction) {
+    private static boolean unused(AuditView state, String cache, KeyDescriptor written, boolean eviction) {
         KeyHistory history = state.existingHistory(cache, written);
         if (history == null) {
             return true;
@@ -170,12 +170,12 @@ final class KeyTwins {
         return history.reads() == 0 && (!eviction || history.puts() == 0);
     }
 
-    private static boolean readAndHeld(AuditState state, String cache, String type, String printed) {
+    private static boolean readAndHeld(AuditView state, String cache, String type, String printed) {
         KeyHistory history = state.existingHistory(cache, type, printed);
         return history != null && history.reads() > 0 && state.holds(cache, type, printed);
     }
 
-    private static boolean leftBehind(AuditState state, Pending p) {
+    private static boolean leftBehind(AuditView state, Pending p) {
         KeyHistory twin = state.existingHistory(p.cache, p.twinType, p.twinPrinted);
         if (twin == null || twin.lastPutNanos() >= p.nanos || !state.holds(p.cache, p.twinType, p.twinPrinted)) {
             return false;
@@ -192,7 +192,7 @@ final class KeyTwins {
                 p.cache + '\u0000' + p.written.type() + '\u0000' + p.written.printed() + '\u0000' + p.twinPrinted, p);
     }
 
-    private Observation observation(AuditState state, Pending p) {
+    private Observation observation(AuditView state, Pending p) {
         String verb = p.eviction ? "evictions" : "puts";
         String message;
         String signature;

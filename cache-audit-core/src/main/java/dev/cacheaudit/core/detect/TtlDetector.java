@@ -8,7 +8,7 @@ import dev.cacheaudit.core.event.CacheRegistered;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import dev.cacheaudit.core.state.CacheProfile;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -48,7 +48,7 @@ public final class TtlDetector implements Detector {
     private final Map<String, CacheChanges> changes = new HashMap<>();
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         if (event instanceof CacheEvict evict) {
             invalidated.add(evict.cache());
         } else if (event instanceof CacheClear clear) {
@@ -61,12 +61,12 @@ public final class TtlDetector implements Detector {
     }
 
     /** A put with no load before it into a cache never read yet fills it ahead of time; it invalidates nothing. */
-    private static boolean isWarmUp(AuditState state, CachePut put) {
+    private static boolean isWarmUp(AuditView state, CachePut put) {
         CacheProfile profile = state.existingProfile(put.cache());
         return profile == null || profile.readShapes().isEmpty();
     }
 
-    private void changed(SourceWrite write, AuditState state, FindingSink findings) {
+    private void changed(SourceWrite write, AuditView state, FindingSink findings) {
         for (String cache : state.cachesHolding(write.entity())) {
             if (invalidated.contains(cache)
                     || reported.contains(cache)

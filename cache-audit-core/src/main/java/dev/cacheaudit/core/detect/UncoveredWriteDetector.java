@@ -10,7 +10,8 @@ import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
+import dev.cacheaudit.core.state.WriteCoverage;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class UncoveredWriteDetector implements Detector {
     }
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         if (event instanceof SourceWrite write) {
             written(write, state);
         } else if (event instanceof TxBoundary boundary) {
@@ -72,7 +73,7 @@ public final class UncoveredWriteDetector implements Detector {
     }
 
     @Override
-    public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+    public void onTick(long nowNanos, AuditView state, FindingSink findings) {
         while (!due.isEmpty() && due.peekFirst().deadline <= nowNanos) {
             Pending write = due.pollFirst();
             pending--;
@@ -80,7 +81,7 @@ public final class UncoveredWriteDetector implements Detector {
         }
     }
 
-    private void written(SourceWrite write, AuditState state) {
+    private void written(SourceWrite write, AuditView state) {
         Set<String> caches = state.cachesHolding(write.entity());
         if (caches.isEmpty()) {
             coverage.unheld();
@@ -130,7 +131,7 @@ public final class UncoveredWriteDetector implements Detector {
         recent.addLast(new long[] {nanos, txId});
     }
 
-    private void judge(Pending write, AuditState state, FindingSink findings) {
+    private void judge(Pending write, AuditView state, FindingSink findings) {
         SourceWrite source = write.write;
         for (String cache : write.caches) {
             if (covered(write, cache)) {

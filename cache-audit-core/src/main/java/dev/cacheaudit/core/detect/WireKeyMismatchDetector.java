@@ -7,7 +7,7 @@ import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.Nearness;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import dev.cacheaudit.core.state.CacheProfile;
 import dev.cacheaudit.core.state.ShapeId;
 import dev.cacheaudit.core.state.ShapeStats;
@@ -35,7 +35,7 @@ public final class WireKeyMismatchDetector implements Detector {
     }
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         if (!(event instanceof RedisCommand command)
                 || !command.type().deletes()
                 || command.failed()
@@ -58,7 +58,7 @@ public final class WireKeyMismatchDetector implements Detector {
             if (!Nearness.nearShapes(deleted.shape(), stats.sample().shape())) {
                 continue;
             }
-            String twin = KeyMatch.readTwin(state, AuditState.WIRE, read.getKey(), stats, deleted);
+            String twin = KeyMatch.readTwin(state, AuditView.WIRE, read.getKey(), stats, deleted);
             if (twin == null) {
                 continue;
             }
@@ -76,7 +76,7 @@ public final class WireKeyMismatchDetector implements Detector {
             findings.report(new Observation(
                     FindingKind.KEY_MISMATCH,
                     // The namespace names the finding's cache (and so a meter tag): only a word known to be structure.
-                    redactor.shows(namespace) ? namespace : AuditState.WIRE,
+                    redactor.shows(namespace) ? namespace : AuditView.WIRE,
                     "wire:" + redactor.token(deleted.shape().shape() + "|" + readShape),
                     "Redis " + command.command() + " of '"
                             + redactor.shape(deleted.shape().shape())
@@ -100,6 +100,6 @@ public final class WireKeyMismatchDetector implements Detector {
         int previous = prefix.lastIndexOf('}');
         String segment = previous >= 0 ? prefix.substring(previous + 1) : prefix;
         String trimmed = SURROUNDING_SEPARATORS.matcher(segment).replaceAll("");
-        return trimmed.isEmpty() ? AuditState.WIRE : trimmed;
+        return trimmed.isEmpty() ? AuditView.WIRE : trimmed;
     }
 }

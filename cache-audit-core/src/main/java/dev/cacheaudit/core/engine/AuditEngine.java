@@ -4,7 +4,7 @@ import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.detect.FindingSink;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.finding.FindingStore;
-import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.listen.AuditListener;
 import dev.cacheaudit.core.state.AuditState;
 import java.time.Duration;
 import java.util.List;
@@ -12,12 +12,13 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 /**
  * Takes events from any thread and analyses them on its own. {@link #submit(CacheEvent)} never blocks and never
  * locks: when the queue is full the event is dropped and counted. The analysis thread applies each event to the
- * {@link AuditState}, then hands it to every {@link Detector}; a detector that throws is counted and skipped. Whatever
+ * {@link AuditState}, tells the {@link AuditListener} of it, then hands it to every {@link Detector}, which sees the
+ * state through its read-only {@link dev.cacheaudit.core.state.AuditView}; a detector that throws is counted and
+ * skipped. Whatever
  * an event carries (a key whose {@code hashCode} or {@code toString} throws, even an {@code Error}) costs that event
  * only: the fault is counted in {@link #errors()}, and should the analysis thread die all the same, a new one takes
  * over, counted too.
@@ -35,6 +36,8 @@ public final class AuditEngine implements AutoCloseable {
     private final FindingStore findings;
 
     private final FindingSink sink;
+
+    private final AuditListener listener;
 
     private final long tickNanos;
 
@@ -62,8 +65,8 @@ public final class AuditEngine implements AutoCloseable {
             AuditState state,
             List<Detector> detectors,
             FindingStore findings,
-            Consumer<Observation> onObservation) {
-        this(settings, state, detectors, findings, onObservation, new InternalErrors(), Ticker.system());
+            AuditListener listener) {
+        this(settings, state, detectors, findings, listener, new InternalErrors(), Ticker.system());
     }
 
     /**
@@ -71,7 +74,8 @@ public final class AuditEngine implements AutoCloseable {
      * @param state the engine's memory
      * @param detectors what analyses the events
      * @param findings where findings are kept
-     * @param onObservation told of every observation
+     * @param listener told of every event, observation and finding milestone, on the analysis thread; the audit's
+     *     listeners catch and count their own faults
      * @param errors where the faults the engine survives are counted
      * @param ticker the time the engine ticks on and hands out as {@link #coarseNanos()}
      */
@@ -80,7 +84,7 @@ public final class AuditEngine implements AutoCloseable {
             AuditState state,
             List<Detector> detectors,
             FindingStore findings,
-            Consumer<Observation> onObservation,
+            AuditListener listener,
             InternalErrors errors,
             Ticker ticker) {
         this.errors = Objects.requireNonNull(errors, "errors");
@@ -91,9 +95,13 @@ public final class AuditEngine implements AutoCloseable {
         this.detectors = List.copyOf(detectors);
         this.findings = Objects.requireNonNull(findings, "findings");
         this.tickNanos = settings.tickInterval().toNanos();
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.sink = observation -> {
-            findings.record(observation);
-            onObservation.accept(observation);
+            FindingStore.Recorded recorded = findings.record(observation);
+            if (recorded != null && recorded.milestone()) {
+                listener.onFinding(recorded.finding(), recorded.first());
+            }
+            listener.onObservation(observation);
         };
         this.thread = newThread();
     }
@@ -200,6 +208,7 @@ public final class AuditEngine implements AutoCloseable {
                 stateError(event, ex);
                 return;
             }
+            listener.onEvent(event);
             for (Detector detector : detectors) {
                 try {
                     detector.on(event, state, sink);

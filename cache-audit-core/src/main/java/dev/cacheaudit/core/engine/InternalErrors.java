@@ -34,6 +34,9 @@ public final class InternalErrors {
         /** A detector, analysing an event or on its periodic tick. */
         DETECTOR("a detector failed on"),
 
+        /** An {@code AuditListener} (the meters, the log of findings, one of the application's), told of an event. */
+        LISTENER("a listener failed on"),
+
         /** The verifier, re-reading a cached entry or its source. */
         VERIFIER("the verifier could not check"),
 

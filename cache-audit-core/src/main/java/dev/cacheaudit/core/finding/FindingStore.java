@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,8 +22,6 @@ public final class FindingStore {
     private static final int MAX_SITES = 8;
 
     private final Map<Id, Entry> findings = new ConcurrentHashMap<>();
-
-    private final List<FindingListener> listeners = new CopyOnWriteArrayList<>();
 
     private final AtomicLong dropped = new AtomicLong();
 
@@ -43,13 +40,11 @@ public final class FindingStore {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Adds a listener told of new findings and of counts that cross a power of ten. */
-    public void addListener(FindingListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    /** Records one sighting. Returns the finding as it now stands, or {@code null} when the store was full. */
-    public @org.jspecify.annotations.Nullable Finding record(Observation observation) {
+    /**
+     * Records one sighting. Returns the finding as it now stands and whether listeners are to hear of it, or
+     * {@code null} when the store was full.
+     */
+    public @org.jspecify.annotations.Nullable Recorded record(Observation observation) {
         Id id = new Id(observation.kind(), observation.cache(), observation.signature());
         Instant now = clock.instant();
         Entry entry = findings.get(id);
@@ -68,13 +63,17 @@ public final class FindingStore {
             upgraded = entry.seen(observation, now);
         }
         Finding finding = entry.toFinding();
-        if (first || upgraded || isPowerOfTen(finding.count())) {
-            for (FindingListener listener : listeners) {
-                listener.onMilestone(finding, first || upgraded);
-            }
-        }
-        return finding;
+        return new Recorded(finding, first || upgraded || isPowerOfTen(finding.count()), first || upgraded);
     }
+
+    /**
+     * What one sighting made of its finding.
+     *
+     * @param finding the finding as it now stands
+     * @param milestone whether it is new, confirmed, or its count just crossed a power of ten: what listeners hear of
+     * @param first whether this is its first sighting, or the first that confirmed a suspicion
+     */
+    public record Recorded(Finding finding, boolean milestone, boolean first) {}
 
     private static boolean isPowerOfTen(long n) {
         long p = 10;

@@ -11,7 +11,7 @@ import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import dev.cacheaudit.core.state.CacheProfile;
 import dev.cacheaudit.core.state.KeyHistory;
 import java.time.Clock;
@@ -78,7 +78,7 @@ public final class CrossInstanceStaleDetector implements Detector {
     }
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         if (event instanceof CachePut put) {
             indexed(put, state);
         } else if (event instanceof SourceWrite write) {
@@ -90,14 +90,14 @@ public final class CrossInstanceStaleDetector implements Detector {
     }
 
     @Override
-    public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+    public void onTick(long nowNanos, AuditView state, FindingSink findings) {
         drainInbox(state);
         while (!pending.isEmpty() && pending.peekFirst().deadline <= nowNanos) {
             judge(pending.pollFirst(), state, nowNanos, findings);
         }
     }
 
-    private void indexed(CachePut put, AuditState state) {
+    private void indexed(CachePut put, AuditView state) {
         FleetFingerprint keyed = fleet.fingerprint();
         if (keyed == null) {
             return;
@@ -119,7 +119,7 @@ public final class CrossInstanceStaleDetector implements Detector {
         }
     }
 
-    private void written(SourceWrite write, AuditState state) {
+    private void written(SourceWrite write, AuditView state) {
         if (write.id() == null
                 || state.repeatedWrite()
                 || state.cachesHolding(write.entity()).isEmpty()) {
@@ -159,14 +159,14 @@ public final class CrossInstanceStaleDetector implements Detector {
         return variables.size() == 1 ? variables.get(0) : id;
     }
 
-    private void drainInbox(AuditState state) {
+    private void drainInbox(AuditView state) {
         Fleet.Received received;
         while ((received = fleet.pollInbox()) != null) {
             matched(received, state);
         }
     }
 
-    private void matched(Fleet.Received received, AuditState state) {
+    private void matched(Fleet.Received received, AuditView state) {
         FleetMessage message = received.message();
         List<EntryRef> entries = byFingerprint.get(message.idFingerprint());
         if (entries == null) {
@@ -204,7 +204,7 @@ public final class CrossInstanceStaleDetector implements Detector {
         return put != 0 && loaded < writeNanos && put > history.lastEvictNanos() && put > profile.lastClearNanos();
     }
 
-    private void judge(Pending check, AuditState state, long nowNanos, FindingSink findings) {
+    private void judge(Pending check, AuditView state, long nowNanos, FindingSink findings) {
         KeyHistory history = state.existingHistory(check.entry.cache, check.entry.type, check.entry.printed);
         CacheProfile profile = state.existingProfile(check.entry.cache);
         if (history == null || profile == null) {

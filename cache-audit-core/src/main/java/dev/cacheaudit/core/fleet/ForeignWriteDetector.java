@@ -10,7 +10,7 @@ import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.keys.Nearness;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import dev.cacheaudit.core.state.CacheProfile;
 import dev.cacheaudit.core.state.ShapeId;
 import dev.cacheaudit.core.state.ShapeStats;
@@ -56,7 +56,7 @@ public final class ForeignWriteDetector implements Detector {
     }
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         if (event instanceof RedisCommand command
                 && command.key() != null
                 && command.type().changesKey()) {
@@ -66,18 +66,18 @@ public final class ForeignWriteDetector implements Detector {
     }
 
     @Override
-    public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+    public void onTick(long nowNanos, AuditView state, FindingSink findings) {
         drain(state, findings);
     }
 
-    private void drain(AuditState state, FindingSink findings) {
+    private void drain(AuditView state, FindingSink findings) {
         Fleet.Notice notice;
         while ((notice = fleet.pollNotice()) != null) {
             judge(notice, state, findings);
         }
     }
 
-    private void judge(Fleet.Notice notice, AuditState state, FindingSink findings) {
+    private void judge(Fleet.Notice notice, AuditView state, FindingSink findings) {
         String printed = new String(notice.key(), StandardCharsets.UTF_8);
         Long own = ownWrites.get(printed);
         if (own != null && notice.nanos() - own <= OWN_WINDOW_NANOS) {
@@ -107,7 +107,7 @@ public final class ForeignWriteDetector implements Detector {
      * since the recorded forms of the wire may have generalised the name away ({@code {w}::{n}} once many caches
      * share one form).
      */
-    private static @Nullable CacheProfile redisCacheOf(AuditState state, KeyDescriptor key) {
+    private static @Nullable CacheProfile redisCacheOf(AuditView state, KeyDescriptor key) {
         for (CacheProfile profile : state.profiles()) {
             if (profile != state.wire()
                     && REDIS_BACKEND.equals(profile.backend())
@@ -176,7 +176,7 @@ public final class ForeignWriteDetector implements Detector {
     private Observation observation(String command, KeyDescriptor foreign, KeyDescriptor app) {
         String appShape = app.shape().shape();
         int separator = appShape.indexOf("::");
-        String cache = separator > 0 ? appShape.substring(0, separator) : AuditState.WIRE;
+        String cache = separator > 0 ? appShape.substring(0, separator) : AuditView.WIRE;
         String foreignKey = redactor.redact(foreign);
         String appKey = redactor.redact(app);
         Map<String, String> evidence = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import dev.cacheaudit.core.event.SqlStatement;
 import dev.cacheaudit.core.event.TxBoundary;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import dev.cacheaudit.core.state.EntityIndex;
 import dev.cacheaudit.core.state.KeyHistory;
 import java.time.Duration;
@@ -101,7 +101,7 @@ public final class LineageDetector implements Detector {
     }
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         if (event instanceof SqlStatement statement) {
             statement(statement, state);
         } else if (event instanceof CacheRead read && !read.hit()) {
@@ -136,7 +136,7 @@ public final class LineageDetector implements Detector {
     }
 
     @Override
-    public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+    public void onTick(long nowNanos, AuditView state, FindingSink findings) {
         while (!due.isEmpty() && due.peekFirst().deadline <= nowNanos) {
             PendingWrite write = due.pollFirst();
             pending--;
@@ -144,7 +144,7 @@ public final class LineageDetector implements Detector {
         }
     }
 
-    private void statement(SqlStatement statement, AuditState state) {
+    private void statement(SqlStatement statement, AuditView state) {
         ParsedSql parsed;
         try {
             parsed = parser.parse(statement.sql());
@@ -207,7 +207,7 @@ public final class LineageDetector implements Detector {
             ParsedSql.Operation operation,
             ParsedSql.TableAccess access,
             SqlStatement statement,
-            AuditState state) {
+            AuditView state) {
         if (operation != ParsedSql.Operation.UPDATE && operation != ParsedSql.Operation.DELETE) {
             return PendingWrite.RowHolders.NONE;
         }
@@ -233,14 +233,14 @@ public final class LineageDetector implements Detector {
         return keys.isEmpty() ? PendingWrite.RowHolders.NONE : new PendingWrite.RowHolders(keys, entity);
     }
 
-    private static boolean stillHeld(AuditState state, String cache, EntityIndex.Holder holder) {
+    private static boolean stillHeld(AuditView state, String cache, EntityIndex.Holder holder) {
         KeyHistory history = state.existingHistory(cache, holder.type(), holder.printed());
         return history != null
                 && history.lastPutNanos() == holder.heldNanos()
                 && state.holds(cache, holder.type(), holder.printed());
     }
 
-    private void refilled(CachePut put, AuditState state) {
+    private void refilled(CachePut put, AuditView state) {
         Miss miss = misses.get(put.loadStartNanos());
         if (miss == null || !miss.cache.equals(put.cache()) || miss.firstReadNanos == 0) {
             // A load that read nothing through the recorded data source cannot have read the old rows there.
@@ -288,7 +288,7 @@ public final class LineageDetector implements Detector {
         }
     }
 
-    private void judge(PendingWrite write, AuditState state, FindingSink findings) {
+    private void judge(PendingWrite write, AuditView state, FindingSink findings) {
         if (seenByEntityRecording(write) || covered(write) || !LineageFindings.couldBeStale(state, write)) {
             return;
         }

@@ -4,7 +4,7 @@ import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import dev.cacheaudit.core.state.CacheProfile;
 import dev.cacheaudit.core.state.KeyHistory;
 import java.time.Duration;
@@ -31,7 +31,7 @@ final class LineageFindings {
      * Whether the cache held, before the write, an entry the write may have made stale: one under a key value the
      * statement names, or any entry when it names none, or when rows moved away from an entry it cannot name.
      */
-    static boolean couldBeStale(AuditState state, PendingWrite write) {
+    static boolean couldBeStale(AuditView state, PendingWrite write) {
         CacheProfile profile = state.existingProfile(write.cache);
         if (profile == null || profile.putShapes().values().stream().noneMatch(s -> s.firstNanos() < write.nanos)) {
             return false;
@@ -44,7 +44,7 @@ final class LineageFindings {
             if (!KeyShape.of(entry.value()).variables().equals(List.of(entry.value()))) {
                 return true;
             }
-            for (AuditState.IdentifiedKey key : state.keysOf(write.cache, entry.value())) {
+            for (AuditView.IdentifiedKey key : state.keysOf(write.cache, entry.value())) {
                 known = true;
                 KeyHistory history =
                         state.existingHistory(write.cache, key.shape().type(), key.printed());

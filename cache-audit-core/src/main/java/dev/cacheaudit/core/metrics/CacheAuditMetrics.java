@@ -1,17 +1,19 @@
 package dev.cacheaudit.core.metrics;
 
 import dev.cacheaudit.core.CacheAudit;
-import dev.cacheaudit.core.detect.WriteCoverage;
 import dev.cacheaudit.core.engine.AuditEngine;
 import dev.cacheaudit.core.engine.InternalErrors;
+import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.FindingStore;
+import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.finding.Severity;
+import dev.cacheaudit.core.listen.AuditListener;
 import dev.cacheaudit.core.state.CacheCounters;
-import dev.cacheaudit.core.verify.VerificationStats;
+import dev.cacheaudit.core.state.WriteCoverage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,7 +21,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -43,7 +47,7 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code cache.audit.events.dropped}: events dropped because the engine's queue was full.
  *   <li>{@code cache.audit.events.queued}: events waiting for analysis.
  *   <li>{@code cache.audit.internal.errors} (tag {@code where}: recording, state, detector, verifier,
- *       engine-thread): faults of the auditor itself, which it survived.
+ *       engine-thread, listener): faults of the auditor itself, which it survived.
  *   <li>{@code cache.audit.state.forgotten}: keys, shapes and caches forgotten to stay within the limits, caches
  *       beyond {@code limits.max-caches} included.
  *   <li>{@code cache.audit.state.size}: estimated heap of the per-key history, in bytes.
@@ -74,36 +78,11 @@ public final class CacheAuditMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        boolean verifying = audit.verificationStats() != null;
-        audit.caches().onCache((cache, counters) -> {
-            if (cacheTags.admit(cache)) {
-                bindCache(registry, cache, counters, verifying);
-            }
-        });
-        audit.onObservation(observation -> findings(registry, observation.kind(), cacheTags.tag(observation.cache()))
-                .increment());
-        audit.findings().addListener((finding, first) -> {
-            if (first) {
-                activeFindings(registry, finding.kind(), finding.severity(), finding.cache());
-            }
-        });
+        audit.addListener(new Meters(registry, audit.verificationStats() != null));
         WriteCoverage coverage = audit.writeCoverage();
         writes(registry, coverage, "covered", WriteCoverage::coveredCount);
         writes(registry, coverage, "uncovered", WriteCoverage::uncoveredCount);
         writes(registry, coverage, "unheld", WriteCoverage::unheldCount);
-        Timer removed = evictionTimer(registry, "removed");
-        Timer absent = evictionTimer(registry, "absent");
-        Timer failed = evictionTimer(registry, "failed");
-        audit.onEvent(event -> {
-            if (event instanceof RedisCommand command && command.type().deletes()) {
-                Timer timer = command.failed() ? failed : command.result() > 0 ? removed : absent;
-                timer.record(command.durationNanos(), TimeUnit.NANOSECONDS);
-            }
-        });
-        VerificationStats verification = audit.verificationStats();
-        if (verification != null) {
-            bindVerification(registry, verification);
-        }
         AuditEngine engine = audit.engine();
         FunctionCounter.builder(MeterNames.EVENTS_DROPPED, engine, AuditEngine::droppedEvents)
                 .description("Events dropped because the audit engine's queue was full")
@@ -133,27 +112,77 @@ public final class CacheAuditMetrics implements MeterBinder {
                 .register(registry);
     }
 
-    private void bindVerification(MeterRegistry registry, VerificationStats verification) {
-        audit.onEvent(event -> {
-            if (event instanceof VerificationOutcome outcome) {
+    /** The meters that move as the audit tells of caches, events, findings and verification outcomes. */
+    private final class Meters implements AuditListener {
+
+        private final MeterRegistry registry;
+
+        private final boolean verifying;
+
+        private final Timer removed;
+
+        private final Timer absent;
+
+        private final Timer failed;
+
+        Meters(MeterRegistry registry, boolean verifying) {
+            this.registry = registry;
+            this.verifying = verifying;
+            this.removed = evictionTimer(registry, "removed");
+            this.absent = evictionTimer(registry, "absent");
+            this.failed = evictionTimer(registry, "failed");
+        }
+
+        @Override
+        public void onCacheTracked(String cache, CacheCounters counters) {
+            if (cacheTags.admit(cache)) {
+                bindCache(registry, cache, counters, verifying);
+            }
+        }
+
+        @Override
+        public void onObservation(Observation observation) {
+            findings(registry, observation.kind(), cacheTags.tag(observation.cache()))
+                    .increment();
+        }
+
+        @Override
+        public void onFinding(Finding finding, boolean first) {
+            if (first) {
+                activeFindings(registry, finding.kind(), finding.severity(), finding.cache());
+            }
+        }
+
+        @Override
+        public void onEvent(CacheEvent event) {
+            if (event instanceof RedisCommand command && command.type().deletes()) {
+                Timer timer = command.failed() ? failed : command.result() > 0 ? removed : absent;
+                timer.record(command.durationNanos(), TimeUnit.NANOSECONDS);
+            } else if (verifying && event instanceof VerificationOutcome outcome) {
                 verifications(registry, cacheTags.tag(outcome.cache()), outcome.outcome())
                         .increment();
             }
-        });
-        verification.onStaleness((cache, staleFor) -> Timer.builder(MeterNames.STALENESS)
-                .description("How long stale entries were stale: until seen fresh again, or until reported")
-                .tags(MeterNames.TAG_CACHE, cacheTags.tag(cache))
-                .publishPercentileHistogram(settings.histograms())
-                .register(registry)
-                .record(staleFor));
-        verification.onConsistency((cache, consistency) -> {
+        }
+
+        @Override
+        public void onStaleness(String cache, Duration staleFor) {
+            Timer.builder(MeterNames.STALENESS)
+                    .description("How long stale entries were stale: until seen fresh again, or until reported")
+                    .tags(MeterNames.TAG_CACHE, cacheTags.tag(cache))
+                    .publishPercentileHistogram(settings.histograms())
+                    .register(registry)
+                    .record(staleFor);
+        }
+
+        @Override
+        public void onConsistency(String cache, String window, DoubleSupplier ratio) {
             if (cacheTags.admit(cache)) {
-                Gauge.builder(MeterNames.CONSISTENCY, consistency, VerificationStats.Consistency::ratio)
+                Gauge.builder(MeterNames.CONSISTENCY, ratio, DoubleSupplier::getAsDouble)
                         .description("Fresh ÷ verified entries, per cache and per window after a write (or 'sample')")
-                        .tags(MeterNames.TAG_CACHE, cache, MeterNames.TAG_WINDOW, consistency.window())
+                        .tags(MeterNames.TAG_CACHE, cache, MeterNames.TAG_WINDOW, window)
                         .register(registry);
             }
-        });
+        }
     }
 
     private static void writes(

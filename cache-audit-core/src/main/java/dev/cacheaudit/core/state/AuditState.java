@@ -19,12 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's memory, updated by {@link #apply(CacheEvent)} before detectors see an event. Owned by the engine
- * thread; detectors read it from there.
+ * thread; detectors read it from there, through its {@link AuditView}.
  */
-public final class AuditState {
-
-    /** The name under which Redis keys seen on the wire are kept in the key history. */
-    public static final String WIRE = "redis";
+public final class AuditState implements AuditView {
 
     /** Bytes an entry of the key history costs beyond its printed key: map node, id record and history. */
     private static final long KEY_OVERHEAD_BYTES = 160;
@@ -57,15 +54,20 @@ public final class AuditState {
 
     private final KeyVocabulary vocabulary;
 
+    private final CacheRegistry registry;
+
     public AuditState(StateLimits limits, KeyDecomposer decomposer) {
-        this(limits, decomposer, new KeyVocabulary());
+        this(limits, decomposer, new KeyVocabulary(), new CacheRegistry(limits.maxCaches()));
     }
 
     /**
      * State that teaches the given vocabulary the words of keys that are structure, so that redaction may show them.
+     *
+     * @param registry where the store of each registered cache is kept, for every thread to read
      */
-    public AuditState(StateLimits limits, KeyDecomposer decomposer, KeyVocabulary vocabulary) {
+    public AuditState(StateLimits limits, KeyDecomposer decomposer, KeyVocabulary vocabulary, CacheRegistry registry) {
         this.limits = limits;
+        this.registry = registry;
         this.vocabulary = vocabulary;
         this.decomposer = decomposer;
         this.caches = new LinkedHashMap<>(16, 0.75f, true) {
@@ -83,7 +85,7 @@ public final class AuditState {
         this.keys = new BoundedLruMap<>(
                 limits.maxKeyBytes() - limits.maxKeyBytes() / 8,
                 (id, history) -> KEY_OVERHEAD_BYTES + 2L * id.printed().length());
-        this.wire = new CacheProfile(WIRE, limits.maxShapesPerCache(), vocabulary);
+        this.wire = new CacheProfile(WIRE, limits.maxShapesPerCache(), vocabulary, registry);
     }
 
     private static final int DESCRIBED_KEYS = 4096;
@@ -101,10 +103,11 @@ public final class AuditState {
     };
 
     /**
-     * Describes a key object, opening composite keys the decomposer knows. The state and every detector describe the
-     * key of the event at hand, and hot keys recur, so descriptions are kept for recently seen keys (by equality; a
-     * key whose {@code equals} or {@code hashCode} throws is simply described again).
+     * {@inheritDoc} The state and every detector describe the key of the event at hand, and hot keys recur, so
+     * descriptions are kept for recently seen keys (by equality; a key whose {@code equals} or {@code hashCode} throws
+     * is simply described again).
      */
+    @Override
     public KeyDescriptor describe(Object key) {
         KeyDescriptor last = lastDescriptor;
         if (key == lastKey && last != null) {
@@ -154,7 +157,8 @@ public final class AuditState {
         } else if (event instanceof CacheClear e) {
             profile(e.cache()).cleared(e.nanos());
         } else if (event instanceof CacheRegistered e) {
-            profile(e.cache()).registered(e.backend(), e.transactionAware(), e.keyComparison(), e.ttlMillis());
+            registry.backend(e.cache(), e.backend());
+            profile(e.cache()).registered(e.transactionAware(), e.keyComparison(), e.ttlMillis());
         } else if (event instanceof RedisCommand e) {
             applyWire(e);
         } else if (event instanceof dev.cacheaudit.core.event.SourceWrite e) {
@@ -200,19 +204,12 @@ public final class AuditState {
         }
     }
 
-    /**
-     * Whether the source write being processed is a second sighting of a write already seen in the same transaction
-     * (a repository {@code save} and Hibernate's flush of it, say). Valid while a {@code SourceWrite} is processed.
-     */
+    @Override
     public boolean repeatedWrite() {
         return repeatedWrite;
     }
 
-    /**
-     * The keys under which a cache may hold an entity's identifier: each stored key shape with a single variable of
-     * the identifier's kind, filled with it ({@code user:{n}} and {@code 42} give {@code user:42}). Empty when the
-     * identifier is not one variable, or when the cache is keyed by something else.
-     */
+    @Override
     public java.util.List<IdentifiedKey> keysOf(String cache, String id) {
         CacheProfile profile = caches.get(cache);
         KeyShape idShape = KeyShape.of(id);
@@ -231,27 +228,17 @@ public final class AuditState {
         return keys;
     }
 
-    /**
-     * A key an identifier fills.
-     *
-     * @param shape the key shape it fills
-     * @param printed the key as it prints
-     */
-    public record IdentifiedKey(ShapeId shape, String printed) {}
-
-    /** The caches that hold values of an entity type (by fully qualified class name); empty when none does. */
+    @Override
     public java.util.Set<String> cachesHolding(String entity) {
         return cachesByEntity.getOrDefault(entity, java.util.Set.of());
     }
 
-    /** Which keys hold which entity, and which keys share a normal form. */
+    @Override
     public EntityIndex entities() {
         return entities;
     }
 
-    /**
-     * Whether the cache holds the entry by the audit's own record: it was stored and neither evicted nor cleared since.
-     */
+    @Override
     public boolean holds(String cache, String type, String printed) {
         KeyHistory history = keys.get(new EntryId(cache, type, printed));
         CacheProfile profile = caches.get(cache);
@@ -263,20 +250,21 @@ public final class AuditState {
 
     /** The profile of a cache, created on first use. */
     public CacheProfile profile(String cache) {
-        return caches.computeIfAbsent(cache, name -> new CacheProfile(name, limits.maxShapesPerCache(), vocabulary));
+        return caches.computeIfAbsent(
+                cache, name -> new CacheProfile(name, limits.maxShapesPerCache(), vocabulary, registry));
     }
 
-    /** The profile of a cache, or {@code null} when it was never seen. */
+    @Override
     public @Nullable CacheProfile existingProfile(String cache) {
         return caches.get(cache);
     }
 
-    /** Every cache seen, least recently used first. */
+    @Override
     public Collection<CacheProfile> profiles() {
-        return caches.values();
+        return java.util.Collections.unmodifiableCollection(caches.values());
     }
 
-    /** Key shapes seen on the wire to Redis, as one pseudo-cache named {@code redis}. */
+    @Override
     public CacheProfile wire() {
         return wire;
     }
@@ -286,12 +274,12 @@ public final class AuditState {
         return keys.computeIfAbsent(new EntryId(cache, key.type(), key.printed()), id -> new KeyHistory());
     }
 
-    /** The history of one entry, or {@code null} when it is not (or no longer) tracked. */
+    @Override
     public @Nullable KeyHistory existingHistory(String cache, KeyDescriptor key) {
         return keys.get(new EntryId(cache, key.type(), key.printed()));
     }
 
-    /** The history of one entry given by its cache, key type and printed key, or {@code null} when not tracked. */
+    @Override
     public @Nullable KeyHistory existingHistory(String cache, String type, String printed) {
         return keys.get(new EntryId(cache, type, printed));
     }

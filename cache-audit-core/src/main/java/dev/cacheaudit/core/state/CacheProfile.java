@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** What the engine knows of one cache: its backend and the key shapes each kind of operation used. */
+/**
+ * What the engine knows of one cache: how it was registered and the key shapes each kind of operation used. Its store
+ * is kept by the {@link CacheRegistry}, which every thread reads; {@link #backend()} and {@link #kind()} ask it.
+ */
 public final class CacheProfile {
 
     private final String name;
@@ -23,9 +26,7 @@ public final class CacheProfile {
 
     private final Map<ShapeId, ShapeStats> evictions;
 
-    private String backend = Backend.UNKNOWN.id();
-
-    private Backend kind = Backend.UNKNOWN;
+    private final CacheRegistry registry;
 
     private boolean transactionAware;
 
@@ -42,11 +43,12 @@ public final class CacheProfile {
     private final WordPositions words;
 
     CacheProfile(String name, int maxShapes) {
-        this(name, maxShapes, new KeyVocabulary());
+        this(name, maxShapes, new KeyVocabulary(), new CacheRegistry());
     }
 
-    CacheProfile(String name, int maxShapes, KeyVocabulary vocabulary) {
+    CacheProfile(String name, int maxShapes, KeyVocabulary vocabulary, CacheRegistry registry) {
         this.name = name;
+        this.registry = registry;
         this.words = new WordPositions(vocabulary, AuditState.WIRE.equals(name));
         vocabulary.learnFromCode(name, false);
         this.maxShapes = maxShapes;
@@ -68,9 +70,7 @@ public final class CacheProfile {
         };
     }
 
-    void registered(String backend, boolean transactionAware, KeyComparison keyComparison, long ttlMillis) {
-        this.backend = backend;
-        this.kind = Backend.of(backend);
+    void registered(boolean transactionAware, KeyComparison keyComparison, long ttlMillis) {
         this.transactionAware = transactionAware;
         this.keyComparison = keyComparison;
         this.ttlMillis = ttlMillis;
@@ -129,12 +129,12 @@ public final class CacheProfile {
 
     /** The name of the store, as the report writes it. */
     public String backend() {
-        return backend;
+        return registry.backendOf(name);
     }
 
     /** The kind of store, classified once when the cache was registered. */
     public Backend kind() {
-        return kind;
+        return registry.kindOf(name);
     }
 
     public boolean transactionAware() {

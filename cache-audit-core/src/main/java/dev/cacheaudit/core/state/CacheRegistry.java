@@ -4,7 +4,6 @@ import dev.cacheaudit.core.event.Backend;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -13,7 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The counters and backend of every cache seen so far, safe to use from any thread. At most {@code maxCaches} caches
+ * The counters and the store of every cache seen so far, safe to use from any thread. This is the one place a cache's
+ * store is kept: the state writes it here when it applies the cache's {@link
+ * dev.cacheaudit.core.event.CacheRegistered} event, and {@link CacheProfile#backend()} (for detectors), the report and
+ * the Actuator endpoint all read it from here. At most {@code maxCaches} caches
  * are tracked: an application that makes cache names from data (one cache per tenant, say) must not grow the
  * auditor's memory or its meters. A cache beyond the cap gets {@link #UNTRACKED} counters, which the recording layer
  * takes as "do not audit this cache"; each such refusal is counted in {@link #overflowed()}.
@@ -27,9 +29,9 @@ public final class CacheRegistry {
 
     private final Map<String, CacheCounters> counters = new ConcurrentHashMap<>();
 
-    private final Map<String, String> backends = new ConcurrentHashMap<>();
+    private final Map<String, Store> stores = new ConcurrentHashMap<>();
 
-    private final java.util.List<BiConsumer<String, CacheCounters>> listeners = new CopyOnWriteArrayList<>();
+    private final BiConsumer<String, CacheCounters> onTracked;
 
     private final int maxCaches;
 
@@ -46,10 +48,21 @@ public final class CacheRegistry {
 
     /** A registry that tracks up to {@code maxCaches} caches. */
     public CacheRegistry(int maxCaches) {
+        this(maxCaches, (cache, counters) -> {});
+    }
+
+    /**
+     * A registry that tracks up to {@code maxCaches} caches.
+     *
+     * @param onTracked told of each cache as it becomes tracked, on the thread that first used it (the audit passes
+     *     its listeners' {@code onCacheTracked})
+     */
+    public CacheRegistry(int maxCaches, BiConsumer<String, CacheCounters> onTracked) {
         if (maxCaches < 1) {
             throw new IllegalArgumentException("maxCaches must be positive, was " + maxCaches);
         }
         this.maxCaches = maxCaches;
+        this.onTracked = java.util.Objects.requireNonNull(onTracked, "onTracked");
     }
 
     /** The counters of a cache, created on first use; {@link #UNTRACKED} once {@code maxCaches} caches are tracked. */
@@ -75,7 +88,7 @@ public final class CacheRegistry {
             size.decrementAndGet();
             return existing;
         }
-        listeners.forEach(listener -> listener.accept(cache, created));
+        onTracked.accept(cache, created);
         return created;
     }
 
@@ -84,22 +97,26 @@ public final class CacheRegistry {
         return counters.containsKey(cache);
     }
 
-    /** Calls the listener for every cache known now and for every cache that appears later. */
-    public void onCache(BiConsumer<String, CacheCounters> listener) {
-        listeners.add(listener);
-        counters.forEach(listener);
-    }
-
-    /** Remembers what kind of store backs a cache, when the cache is tracked. */
-    public void backend(String cache, String backend) {
+    /**
+     * Remembers the store that backs a cache, when the cache is tracked. Written by the state as it applies a {@link
+     * dev.cacheaudit.core.event.CacheRegistered} event; the store's name is classified here, once.
+     */
+    void backend(String cache, String backend) {
         if (counters(cache) != UNTRACKED) {
-            backends.put(cache, backend);
+            stores.put(cache, new Store(backend, Backend.of(backend)));
         }
     }
 
-    /** The kind of store that backs a cache, {@code unknown} when it was never said. */
+    /** The name of the store that backs a cache, as the report writes it; {@code unknown} when it was never said. */
     public String backendOf(String cache) {
-        return backends.getOrDefault(cache, Backend.UNKNOWN.id());
+        Store store = stores.get(cache);
+        return store != null ? store.name() : Backend.UNKNOWN.id();
+    }
+
+    /** The kind of store that backs a cache; {@link Backend#UNKNOWN} when it was never said. */
+    public Backend kindOf(String cache) {
+        Store store = stores.get(cache);
+        return store != null ? store.kind() : Backend.UNKNOWN;
     }
 
     /** Every cache by name, in name order. */
@@ -116,4 +133,6 @@ public final class CacheRegistry {
     public int maxCaches() {
         return maxCaches;
     }
+
+    private record Store(String name, Backend kind) {}
 }

@@ -15,7 +15,7 @@ import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import dev.cacheaudit.core.state.KeyHistory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -85,7 +85,7 @@ public final class VerificationDetector implements Detector {
     }
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         if (event instanceof VerificationOutcome outcome) {
             outcome(outcome, findings);
         } else if (event instanceof CacheRead read && read.hit()) {
@@ -110,12 +110,12 @@ public final class VerificationDetector implements Detector {
      * another type ({@code 42L}): the entry still served is that one, so it is the one checked after the write. Without
      * this, the checks of the eviction could only find nothing cached, and the stale entry would go unchecked.
      */
-    private void sameKeyOfAnotherType(CacheEvict evict, KeyDescriptor key, AuditState state) {
+    private void sameKeyOfAnotherType(CacheEvict evict, KeyDescriptor key, AuditView state) {
         KeyHistory evicted = state.existingHistory(evict.cache(), key);
         if (evicted == null || evicted.puts() != 0 || evicted.reads() != 0) {
             return;
         }
-        for (AuditState.IdentifiedKey other : state.keysOf(evict.cache(), key.printed())) {
+        for (AuditView.IdentifiedKey other : state.keysOf(evict.cache(), key.printed())) {
             String type = other.shape().type();
             KeyHistory held = state.existingHistory(evict.cache(), type, other.printed());
             if (!type.equals(key.type()) && other.printed().equals(key.printed()) && held != null && held.puts() > 0) {
@@ -124,7 +124,7 @@ public final class VerificationDetector implements Detector {
         }
     }
 
-    private void put(CachePut put, AuditState state) {
+    private void put(CachePut put, AuditView state) {
         KeyDescriptor key = state.describe(put.key());
         CheckTarget target = target(put.cache(), key, put.key());
         if (put.loadStartNanos() == 0) {
@@ -139,10 +139,10 @@ public final class VerificationDetector implements Detector {
         }
     }
 
-    private void written(SourceWrite write, AuditState state) {
+    private void written(SourceWrite write, AuditView state) {
         String id = String.valueOf(write.id());
         for (String cache : state.cachesHolding(write.entity())) {
-            for (AuditState.IdentifiedKey key : state.keysOf(cache, id)) {
+            for (AuditView.IdentifiedKey key : state.keysOf(cache, id)) {
                 if (state.existingHistory(cache, key.shape().type(), key.printed()) != null) {
                     afterWrite(new CheckTarget(cache, key.shape().type(), key.printed(), null), write.nanos());
                 }

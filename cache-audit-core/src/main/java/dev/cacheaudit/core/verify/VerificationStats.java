@@ -2,18 +2,19 @@ package dev.cacheaudit.core.verify;
 
 import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
+import dev.cacheaudit.core.listen.AuditListener;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BiConsumer;
+import java.util.function.DoubleSupplier;
 
 /**
  * Verification outcomes per cache, consistency per cache and window, and how long stale entries were stale: what the
- * meters and the report show. Written on the engine thread, read from any.
+ * meters and the report show. Written on the engine thread, read from any; what the meters need as it happens (how
+ * long an entry was stale, a new consistency window) goes to the audit's {@link AuditListener}.
  */
 public final class VerificationStats {
 
@@ -21,13 +22,16 @@ public final class VerificationStats {
 
     private final Map<String, Consistency> consistency = new ConcurrentHashMap<>();
 
-    private final List<BiConsumer<String, Duration>> stalenessListeners = new CopyOnWriteArrayList<>();
-
-    private final List<BiConsumer<String, Consistency>> consistencyListeners = new CopyOnWriteArrayList<>();
+    private final AuditListener listener;
 
     private final LongAdder skipped = new LongAdder();
 
     private final Map<String, LongAdder> confirmedStale = new ConcurrentHashMap<>();
+
+    /** Stats that tell the given listener of staleness and of new consistency windows. */
+    public VerificationStats(AuditListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
 
     void record(VerificationOutcome outcome) {
         outcomes.computeIfAbsent(outcome.cache(), cache -> {
@@ -46,7 +50,7 @@ public final class VerificationStats {
             String window = window(outcome);
             Consistency c = consistency.computeIfAbsent(outcome.cache() + "|" + window, id -> {
                 Consistency created = new Consistency(outcome.cache(), window);
-                consistencyListeners.forEach(listener -> listener.accept(outcome.cache(), created));
+                listener.onConsistency(outcome.cache(), window, created);
                 return created;
             });
             c.verified.increment();
@@ -66,7 +70,7 @@ public final class VerificationStats {
     }
 
     void stale(String cache, Duration staleFor) {
-        stalenessListeners.forEach(listener -> listener.accept(cache, staleFor));
+        listener.onStaleness(cache, staleFor);
     }
 
     /** A stale outcome that outlasted the grace period. */
@@ -103,19 +107,13 @@ public final class VerificationStats {
         return skipped.sum();
     }
 
-    /** Told how long a stale entry had been stale when it was reported or seen fresh again. */
-    public void onStaleness(BiConsumer<String, Duration> listener) {
-        stalenessListeners.add(listener);
+    /** Tells a listener added late of the (cache, window) pairs that already exist. */
+    public void announceConsistency(AuditListener late) {
+        consistency.values().forEach(c -> late.onConsistency(c.cache, c.window, c));
     }
 
-    /** Told of every (cache, window) pair as it appears, and of those already there. */
-    public void onConsistency(BiConsumer<String, Consistency> listener) {
-        consistencyListeners.add(listener);
-        consistency.values().forEach(c -> listener.accept(c.cache, c));
-    }
-
-    /** Fresh and verified counts of one cache in one window. */
-    public static final class Consistency {
+    /** Fresh and verified counts of one cache in one window; as a supplier, fresh ÷ verified. */
+    private static final class Consistency implements DoubleSupplier {
 
         private final String cache;
 
@@ -130,12 +128,9 @@ public final class VerificationStats {
             this.window = window;
         }
 
-        public String window() {
-            return window;
-        }
-
         /** Fresh ÷ verified, or 1 when nothing was verified. */
-        public double ratio() {
+        @Override
+        public double getAsDouble() {
             long total = verified.sum();
             return total == 0 ? 1.0 : (double) fresh.sum() / total;
         }

@@ -1,5 +1,6 @@
 package dev.cacheaudit.core.detect;
 
+import dev.cacheaudit.core.Detectors;
 import dev.cacheaudit.core.event.CacheClear;
 import dev.cacheaudit.core.event.CacheError;
 import dev.cacheaudit.core.event.CacheEvent;

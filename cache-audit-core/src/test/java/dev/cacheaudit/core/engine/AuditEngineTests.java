@@ -11,7 +11,9 @@ import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.FindingStore;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.keys.KeyDecomposer;
+import dev.cacheaudit.core.listen.AuditListener;
 import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import dev.cacheaudit.core.state.StateLimits;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +46,12 @@ class AuditEngineTests {
                 new AuditState(settings.limits(), settings.decomposer()),
                 detectors,
                 new FindingStore(100, Clock.systemUTC()),
-                onObservation);
+                new AuditListener() {
+                    @Override
+                    public void onObservation(Observation observation) {
+                        onObservation.accept(observation);
+                    }
+                });
     }
 
     private static EngineSettings settings(int queueCapacity, Duration tick) {
@@ -61,7 +68,7 @@ class AuditEngineTests {
         final AtomicLong seen = new AtomicLong();
 
         @Override
-        public void on(CacheEvent event, AuditState state, FindingSink findings) {
+        public void on(CacheEvent event, AuditView state, FindingSink findings) {
             seen.incrementAndGet();
         }
     }
@@ -76,7 +83,7 @@ class AuditEngineTests {
         final AtomicLong completed = new AtomicLong();
 
         @Override
-        public void on(CacheEvent event, AuditState state, FindingSink findings) {
+        public void on(CacheEvent event, AuditView state, FindingSink findings) {
             entered.countDown();
             try {
                 release.await();
@@ -258,13 +265,13 @@ class AuditEngineTests {
     @Test
     void detectorsAreTickedWithTheEngineState() throws Exception {
         CountDownLatch ticks = new CountDownLatch(3);
-        AtomicReference<AuditState> seenState = new AtomicReference<>();
+        AtomicReference<AuditView> seenState = new AtomicReference<>();
         Detector ticking = new Detector() {
             @Override
-            public void on(CacheEvent event, AuditState state, FindingSink findings) {}
+            public void on(CacheEvent event, AuditView state, FindingSink findings) {}
 
             @Override
-            public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+            public void onTick(long nowNanos, AuditView state, FindingSink findings) {
                 seenState.set(state);
                 ticks.countDown();
             }
@@ -285,10 +292,10 @@ class AuditEngineTests {
         CountDownLatch ticked = new CountDownLatch(1);
         Detector ticking = new Detector() {
             @Override
-            public void on(CacheEvent event, AuditState state, FindingSink findings) {}
+            public void on(CacheEvent event, AuditView state, FindingSink findings) {}
 
             @Override
-            public void onTick(long nowNanos, AuditState state, FindingSink findings) {
+            public void onTick(long nowNanos, AuditView state, FindingSink findings) {
                 ticks.add(nowNanos);
                 ticked.countDown();
             }
@@ -299,7 +306,7 @@ class AuditEngineTests {
                 new AuditState(settings.limits(), settings.decomposer()),
                 List.of(ticking),
                 new FindingStore(100, clock),
-                observation -> {},
+                new AuditListener() {},
                 new InternalErrors(),
                 clock)) {
             engine.start();

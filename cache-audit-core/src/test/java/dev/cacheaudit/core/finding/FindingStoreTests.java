@@ -35,9 +35,11 @@ class FindingStoreTests {
         clock.advance(Duration.ofMinutes(5));
         store.record(observation(FindingKind.KEY_MISMATCH, "users", "{n}|user:{n}", "A#get"));
         clock.advance(Duration.ofMinutes(5));
-        Finding latest = store.record(observation(FindingKind.KEY_MISMATCH, "users", "{n}|user:{n}", "B#evict"));
+        FindingStore.Recorded recorded =
+                store.record(observation(FindingKind.KEY_MISMATCH, "users", "{n}|user:{n}", "B#evict"));
 
-        assertThat(latest).isNotNull();
+        assertThat(recorded).isNotNull();
+        Finding latest = recorded.finding();
         assertThat(latest.count()).isEqualTo(3);
         assertThat(latest.firstSeen()).isEqualTo(START);
         assertThat(latest.lastSeen()).isEqualTo(START.plus(Duration.ofMinutes(10)));
@@ -94,10 +96,10 @@ class FindingStoreTests {
         assertThat(small.record(observation(FindingKind.STALE_READ, "users", "c")))
                 .isNull();
         // A finding already held still counts its sightings when the store is full.
-        Finding again = small.record(observation(FindingKind.STALE_READ, "users", "a"));
+        FindingStore.Recorded again = small.record(observation(FindingKind.STALE_READ, "users", "a"));
 
         assertThat(again).isNotNull();
-        assertThat(again.count()).isEqualTo(2);
+        assertThat(again.finding().count()).isEqualTo(2);
         assertThat(small.findings()).extracting(Finding::signature).containsExactlyInAnyOrder("a", "b");
         assertThat(small.dropped()).isEqualTo(1);
     }
@@ -115,16 +117,16 @@ class FindingStoreTests {
     }
 
     @Test
-    void listenersAreToldOfTheFirstSightingAndOfCountsThatArePowersOfTen() {
+    void milestonesAreTheFirstSightingAndCountsThatArePowersOfTen() {
         List<Long> counts = new ArrayList<>();
         List<Boolean> firsts = new ArrayList<>();
-        store.addListener((finding, first) -> {
-            counts.add(finding.count());
-            firsts.add(first);
-        });
 
         for (int i = 0; i < 150; i++) {
-            store.record(observation(FindingKind.FULL_CLEAR, "users", "clear"));
+            FindingStore.Recorded recorded = store.record(observation(FindingKind.FULL_CLEAR, "users", "clear"));
+            if (recorded != null && recorded.milestone()) {
+                counts.add(recorded.finding().count());
+                firsts.add(recorded.first());
+            }
         }
 
         assertThat(counts).containsExactly(1L, 10L, 100L).doesNotContain(11L, 50L);
@@ -154,9 +156,9 @@ class FindingStoreTests {
         store.clear();
 
         assertThat(store.findings()).isEmpty();
-        Finding fresh = store.record(observation(FindingKind.FULL_CLEAR, "users", "w1"));
+        FindingStore.Recorded fresh = store.record(observation(FindingKind.FULL_CLEAR, "users", "w1"));
         assertThat(fresh).isNotNull();
-        assertThat(fresh.count()).isEqualTo(1);
+        assertThat(fresh.finding().count()).isEqualTo(1);
     }
 
     @Test

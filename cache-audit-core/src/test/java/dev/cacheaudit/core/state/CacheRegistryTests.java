@@ -14,12 +14,11 @@ import org.junit.jupiter.api.Test;
 class CacheRegistryTests {
 
     @Test
-    void listenersHearOfExistingAndLaterCachesOnce() {
-        CacheRegistry registry = new CacheRegistry();
-        CacheCounters users = registry.counters("users");
+    void eachCacheIsToldOnceAsItBecomesTracked() {
         List<String> heard = new ArrayList<>();
+        CacheRegistry registry = new CacheRegistry(100, (name, counters) -> heard.add(name));
+        CacheCounters users = registry.counters("users");
 
-        registry.onCache((name, counters) -> heard.add(name));
         registry.counters("orders");
         registry.counters("users");
 
@@ -80,9 +79,8 @@ class CacheRegistryTests {
 
     @Test
     void cachesBeyondTheCapAreUntrackedAndCounted() {
-        CacheRegistry registry = new CacheRegistry(3);
         List<String> heard = new ArrayList<>();
-        registry.onCache((name, counters) -> heard.add(name));
+        CacheRegistry registry = new CacheRegistry(3, (name, counters) -> heard.add(name));
 
         for (int tenant = 0; tenant < 10; tenant++) {
             registry.counters("tenant-" + tenant).hit();

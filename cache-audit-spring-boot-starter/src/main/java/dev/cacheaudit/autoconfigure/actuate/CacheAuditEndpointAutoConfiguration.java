@@ -53,7 +53,7 @@ public class CacheAuditEndpointAutoConfiguration {
                 ObjectProvider<CacheRecorder> recorder,
                 ObjectProvider<RedisTtl> redisTtl) {
             KeyTimeline timeline = new KeyTimeline(endpoint.getTimelineCapacity());
-            audit.onEvent(timeline);
+            audit.addListener(timeline);
             BiFunction<Cache, String, @Nullable Long> ttl = redisTtl.getIfAvailable(() -> (cache, key) -> null);
             return new KeyProbe(
                     audit,

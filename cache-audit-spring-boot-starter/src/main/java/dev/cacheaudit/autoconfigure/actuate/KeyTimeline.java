@@ -8,6 +8,7 @@ import dev.cacheaudit.core.event.CacheRead;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.VerificationOutcome;
+import dev.cacheaudit.core.listen.AuditListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * Fed on the engine's thread, read from the endpoint's: a small lock guards it. Keys are kept as they print and never
  * leave unredacted (the endpoint redacts them).
  */
-final class KeyTimeline implements Consumer<CacheEvent> {
+final class KeyTimeline implements AuditListener {
 
     private final Deque<Entry> entries = new ArrayDeque<>();
 
@@ -54,7 +54,7 @@ final class KeyTimeline implements Consumer<CacheEvent> {
             @Nullable String site) {}
 
     @Override
-    public void accept(CacheEvent event) {
+    public void onEvent(CacheEvent event) {
         Entry entry = entry(event);
         if (entry != null) {
             synchronized (entries) {

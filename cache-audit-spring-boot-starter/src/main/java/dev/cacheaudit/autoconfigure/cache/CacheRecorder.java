@@ -133,7 +133,6 @@ public final class CacheRecorder {
             boolean transactionAware,
             CacheRegistered.KeyComparison comparison,
             long ttlMillis) {
-        audit.backend(cache, backend);
         audit.submit(new CacheRegistered(cache, backend, transactionAware, comparison, ttlMillis, System.nanoTime()));
     }
 

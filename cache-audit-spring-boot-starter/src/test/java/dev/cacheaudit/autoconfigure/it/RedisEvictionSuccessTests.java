@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.autoconfigure.testsupport.RedisServer;
 import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.keys.RedisKeys;
+import dev.cacheaudit.core.listen.AuditListener;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,14 +51,17 @@ class RedisEvictionSuccessTests {
                 "spring.data.redis.host=" + redis.host(),
                 "spring.data.redis.port=" + redis.port());
         audit = context.getBean(CacheAudit.class);
-        audit.onEvent(event -> {
-            if (event instanceof RedisCommand command
-                    && (command.command().equals("DEL") || command.command().equals("UNLINK"))
-                    && command.error() == null
-                    && command.result() > 0
-                    && command.key() != null
-                    && RedisKeys.print(command.key()).startsWith(PREFIX)) {
-                removed.incrementAndGet();
+        audit.addListener(new AuditListener() {
+            @Override
+            public void onEvent(CacheEvent event) {
+                if (event instanceof RedisCommand command
+                        && (command.command().equals("DEL") || command.command().equals("UNLINK"))
+                        && command.error() == null
+                        && command.result() > 0
+                        && command.key() != null
+                        && RedisKeys.print(command.key()).startsWith(PREFIX)) {
+                    removed.incrementAndGet();
+                }
             }
         });
         Users users = context.getBean(Users.class);

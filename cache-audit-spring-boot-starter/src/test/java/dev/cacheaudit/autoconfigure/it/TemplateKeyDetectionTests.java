@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.autoconfigure.testsupport.RedisServer;
 import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.keys.RedisKeys;
+import dev.cacheaudit.core.listen.AuditListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -44,12 +46,15 @@ class TemplateKeyDetectionTests {
                 "spring.data.redis.port=" + redis.port(),
                 "cache-audit.redaction.keys=plain");
         audit = context.getBean(CacheAudit.class);
-        audit.onEvent(event -> {
-            if (event instanceof RedisCommand command
-                    && command.command().equals("DEL")
-                    && command.key() != null
-                    && RedisKeys.print(command.key()).startsWith(PREFIX + "-fixed-order:")) {
-                fixedDeletes.incrementAndGet();
+        audit.addListener(new AuditListener() {
+            @Override
+            public void onEvent(CacheEvent event) {
+                if (event instanceof RedisCommand command
+                        && command.command().equals("DEL")
+                        && command.key() != null
+                        && RedisKeys.print(command.key()).startsWith(PREFIX + "-fixed-order:")) {
+                    fixedDeletes.incrementAndGet();
+                }
             }
         });
         StringRedisTemplate redisTemplate = context.getBean(StringRedisTemplate.class);

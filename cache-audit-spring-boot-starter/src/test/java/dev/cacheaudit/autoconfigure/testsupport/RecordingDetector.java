@@ -3,7 +3,7 @@ package dev.cacheaudit.autoconfigure.testsupport;
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.detect.FindingSink;
 import dev.cacheaudit.core.event.CacheEvent;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.state.AuditView;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -14,7 +14,7 @@ public final class RecordingDetector implements Detector {
     private final List<CacheEvent> events = new CopyOnWriteArrayList<>();
 
     @Override
-    public void on(CacheEvent event, AuditState state, FindingSink findings) {
+    public void on(CacheEvent event, AuditView state, FindingSink findings) {
         events.add(event);
     }
 

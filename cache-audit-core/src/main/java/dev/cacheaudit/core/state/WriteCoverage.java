@@ -1,8 +1,12 @@
-package dev.cacheaudit.core.detect;
+package dev.cacheaudit.core.state;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** How the writes to the source of truth fared against the caches that hold their entities, for the meters. */
+/**
+ * How the writes to the source of truth fared against the caches that hold their entities, for the meters. One per
+ * audit, like its {@link CacheRegistry}: the detector of uncovered writes counts here on the engine thread, the meters
+ * read from any thread.
+ */
 public final class WriteCoverage {
 
     private final LongAdder covered = new LongAdder();
@@ -13,19 +17,19 @@ public final class WriteCoverage {
 
     private final LongAdder forgotten = new LongAdder();
 
-    void covered() {
+    public void covered() {
         covered.increment();
     }
 
-    void uncovered() {
+    public void uncovered() {
         uncovered.increment();
     }
 
-    void unheld() {
+    public void unheld() {
         unheld.increment();
     }
 
-    void forgotten() {
+    public void forgotten() {
         forgotten.increment();
     }
 

@@ -1,5 +1,6 @@
-package dev.cacheaudit.core.finding;
+package dev.cacheaudit.core.listen;
 
+import dev.cacheaudit.core.finding.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,12 +8,12 @@ import org.slf4j.LoggerFactory;
  * Logs a warning when a finding first appears and again when its count crosses a power of ten, never once per
  * request.
  */
-public final class FindingLogger implements FindingListener {
+public final class FindingLogger implements AuditListener {
 
     private static final Logger logger = LoggerFactory.getLogger(FindingLogger.class);
 
     @Override
-    public void onMilestone(Finding finding, boolean first) {
+    public void onFinding(Finding finding, boolean first) {
         if (!finding.confirmed()) {
             logger.info(
                     "cache-audit suspects {} on cache '{}' (start-up analysis, not yet seen in traffic): {} (sites: {})",
