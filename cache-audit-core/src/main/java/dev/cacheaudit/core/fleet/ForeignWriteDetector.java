@@ -2,6 +2,7 @@ package dev.cacheaudit.core.fleet;
 
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.detect.FindingSink;
+import dev.cacheaudit.core.event.Backend;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.finding.FindingKind;
@@ -34,9 +35,6 @@ public final class ForeignWriteDetector implements Detector {
     private static final int MAX_OWN_KEYS = 50_000;
 
     private static final long OWN_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(5);
-
-    /** The backend name the recording layer gives Spring's Redis caches. */
-    private static final String REDIS_BACKEND = "redis";
 
     private final Fleet fleet;
 
@@ -110,7 +108,7 @@ public final class ForeignWriteDetector implements Detector {
     private static @Nullable CacheProfile redisCacheOf(AuditView state, KeyDescriptor key) {
         for (CacheProfile profile : state.profiles()) {
             if (profile != state.wire()
-                    && REDIS_BACKEND.equals(profile.backend())
+                    && profile.kind() == Backend.REDIS
                     && key.printed().startsWith(profile.name() + "::")) {
                 return profile;
             }
