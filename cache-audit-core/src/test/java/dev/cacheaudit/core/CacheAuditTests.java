@@ -42,7 +42,7 @@ class CacheAuditTests {
         @Override
         public void on(
                 dev.cacheaudit.core.event.CacheEvent event,
-                dev.cacheaudit.core.state.AuditState state,
+                dev.cacheaudit.core.internal.state.AuditState state,
                 dev.cacheaudit.core.detect.FindingSink findings) {
             if (event instanceof CacheRead read) {
                 lastReadType = state.describe(read.key()).type();

@@ -1,7 +1,7 @@
 package dev.cacheaudit.core.detect;
 
 import dev.cacheaudit.core.event.CacheEvent;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.internal.state.AuditState;
 
 /**
  * One kind of analysis. The engine calls a detector on its own thread, after the state has taken the event into

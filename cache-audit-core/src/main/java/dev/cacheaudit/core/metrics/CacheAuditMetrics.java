@@ -1,16 +1,16 @@
 package dev.cacheaudit.core.metrics;
 
 import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.CacheCounters;
 import dev.cacheaudit.core.detect.WriteCoverage;
-import dev.cacheaudit.core.engine.AuditEngine;
-import dev.cacheaudit.core.engine.InternalErrors;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.FindingStore;
 import dev.cacheaudit.core.finding.Severity;
-import dev.cacheaudit.core.state.CacheCounters;
+import dev.cacheaudit.core.internal.engine.AuditEngine;
+import dev.cacheaudit.core.internal.engine.InternalErrors;
 import dev.cacheaudit.core.verify.VerificationStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;

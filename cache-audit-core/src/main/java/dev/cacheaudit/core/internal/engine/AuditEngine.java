@@ -1,11 +1,13 @@
-package dev.cacheaudit.core.engine;
+package dev.cacheaudit.core.internal.engine;
 
+import dev.cacheaudit.core.EngineSettings;
+import dev.cacheaudit.core.Ticker;
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.detect.FindingSink;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.finding.FindingStore;
 import dev.cacheaudit.core.finding.Observation;
-import dev.cacheaudit.core.state.AuditState;
+import dev.cacheaudit.core.internal.state.AuditState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
