@@ -1,12 +1,12 @@
 package dev.cacheaudit.benchmarks;
 
 import dev.cacheaudit.core.CacheAudit;
-import dev.cacheaudit.core.engine.EngineSettings;
+import dev.cacheaudit.core.EngineSettings;
+import dev.cacheaudit.core.StateLimits;
 import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRead;
 import dev.cacheaudit.core.event.TxState;
 import dev.cacheaudit.core.keys.KeyDecomposer;
-import dev.cacheaudit.core.state.StateLimits;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;

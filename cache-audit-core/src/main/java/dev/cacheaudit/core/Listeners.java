@@ -1,11 +1,10 @@
 package dev.cacheaudit.core;
 
-import dev.cacheaudit.core.engine.InternalErrors;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.internal.engine.InternalErrors;
 import dev.cacheaudit.core.listen.AuditListener;
-import dev.cacheaudit.core.state.CacheCounters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

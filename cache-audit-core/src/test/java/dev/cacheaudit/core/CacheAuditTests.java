@@ -3,7 +3,6 @@ package dev.cacheaudit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.detect.Detector;
-import dev.cacheaudit.core.engine.InternalErrors;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CacheRead;
@@ -13,6 +12,7 @@ import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.finding.Severity;
+import dev.cacheaudit.core.internal.engine.InternalErrors;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.listen.AuditListener;
 import dev.cacheaudit.core.report.AuditReport;
@@ -46,7 +46,7 @@ class CacheAuditTests {
         @Override
         public void on(
                 dev.cacheaudit.core.event.CacheEvent event,
-                dev.cacheaudit.core.state.AuditView state,
+                dev.cacheaudit.core.internal.state.AuditView state,
                 dev.cacheaudit.core.detect.FindingSink findings) {
             if (event instanceof CacheRead read) {
                 lastReadType = state.describe(read.key()).type();
@@ -168,7 +168,7 @@ class CacheAuditTests {
             audit.counters("users");
             audit.addListener(new AuditListener() {
                 @Override
-                public void onCacheTracked(String cache, dev.cacheaudit.core.state.CacheCounters counters) {
+                public void onCacheTracked(String cache, dev.cacheaudit.core.CacheCounters counters) {
                     tracked.add(cache);
                 }
             });

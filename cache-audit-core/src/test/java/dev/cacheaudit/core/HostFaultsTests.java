@@ -3,8 +3,6 @@ package dev.cacheaudit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.detect.Detector;
-import dev.cacheaudit.core.engine.InternalErrors.Where;
-import dev.cacheaudit.core.engine.ManualClock;
 import dev.cacheaudit.core.event.CacheError;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;
@@ -13,6 +11,8 @@ import dev.cacheaudit.core.event.TxBoundary;
 import dev.cacheaudit.core.event.TxState;
 import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
 import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.internal.engine.InternalErrors.Where;
+import dev.cacheaudit.core.internal.engine.ManualClock;
 import dev.cacheaudit.core.verify.CheckTarget;
 import dev.cacheaudit.core.verify.Lookup;
 import dev.cacheaudit.core.verify.VerificationBackend;
@@ -330,13 +330,14 @@ class HostFaultsTests {
     @Test
     void theFirstFaultOfEachKindIsLoggedAtWarnSayingWhatStopsWorkingAndNeverItsMessage() {
         ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
-                org.slf4j.LoggerFactory.getLogger(dev.cacheaudit.core.engine.InternalErrors.class);
+                org.slf4j.LoggerFactory.getLogger(dev.cacheaudit.core.internal.engine.InternalErrors.class);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
                 new ch.qos.logback.core.read.ListAppender<>();
         appender.start();
         logger.addAppender(appender);
         try {
-            dev.cacheaudit.core.engine.InternalErrors errors = new dev.cacheaudit.core.engine.InternalErrors();
+            dev.cacheaudit.core.internal.engine.InternalErrors errors =
+                    new dev.cacheaudit.core.internal.engine.InternalErrors();
             for (int i = 0; i < 5; i++) {
                 errors.record(
                         Where.RECORDING,

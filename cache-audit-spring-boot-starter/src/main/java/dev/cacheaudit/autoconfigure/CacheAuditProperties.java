@@ -1,9 +1,9 @@
 package dev.cacheaudit.autoconfigure;
 
-import dev.cacheaudit.core.engine.EngineSettings;
+import dev.cacheaudit.core.EngineSettings;
+import dev.cacheaudit.core.StateLimits;
 import dev.cacheaudit.core.keys.KeyDecomposer;
 import dev.cacheaudit.core.keys.KeyRedactor;
-import dev.cacheaudit.core.state.StateLimits;
 import dev.cacheaudit.core.verify.VerificationSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.cacheaudit.core.detect;
 
 import dev.cacheaudit.core.event.CacheEvent;
-import dev.cacheaudit.core.state.AuditView;
+import dev.cacheaudit.core.internal.state.AuditView;
 
 /**
  * One kind of analysis. The engine calls a detector on its own thread, after the state has taken the event into

@@ -8,7 +8,7 @@ import dev.cacheaudit.core.event.TxBoundary;
 import dev.cacheaudit.core.event.TxState;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
-import dev.cacheaudit.core.state.AuditView;
+import dev.cacheaudit.core.internal.state.AuditView;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRead;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
-import dev.cacheaudit.core.state.AuditView;
+import dev.cacheaudit.core.internal.state.AuditView;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;

@@ -1,13 +1,13 @@
 package dev.cacheaudit.core.detect;
 
 import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
+import dev.cacheaudit.core.internal.state.AuditView;
+import dev.cacheaudit.core.internal.state.CacheProfile;
+import dev.cacheaudit.core.internal.state.KeyHistory;
+import dev.cacheaudit.core.internal.state.ShapeId;
+import dev.cacheaudit.core.internal.state.ShapeStats;
 import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.Nearness;
-import dev.cacheaudit.core.state.AuditView;
-import dev.cacheaudit.core.state.CacheProfile;
-import dev.cacheaudit.core.state.KeyHistory;
-import dev.cacheaudit.core.state.ShapeId;
-import dev.cacheaudit.core.state.ShapeStats;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

@@ -2,11 +2,11 @@ package dev.cacheaudit.core.lineage;
 
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.internal.state.AuditView;
+import dev.cacheaudit.core.internal.state.CacheProfile;
+import dev.cacheaudit.core.internal.state.KeyHistory;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
-import dev.cacheaudit.core.state.AuditView;
-import dev.cacheaudit.core.state.CacheProfile;
-import dev.cacheaudit.core.state.KeyHistory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.cacheaudit.core.listen;
 
+import dev.cacheaudit.core.CacheCounters;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.Observation;
-import dev.cacheaudit.core.state.CacheCounters;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 

@@ -1,8 +1,7 @@
 package dev.cacheaudit.core.metrics;
 
 import dev.cacheaudit.core.CacheAudit;
-import dev.cacheaudit.core.engine.AuditEngine;
-import dev.cacheaudit.core.engine.InternalErrors;
+import dev.cacheaudit.core.CacheCounters;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.event.VerificationOutcome;
@@ -11,9 +10,10 @@ import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.FindingStore;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.finding.Severity;
+import dev.cacheaudit.core.internal.engine.AuditEngine;
+import dev.cacheaudit.core.internal.engine.InternalErrors;
+import dev.cacheaudit.core.internal.state.WriteCoverage;
 import dev.cacheaudit.core.listen.AuditListener;
-import dev.cacheaudit.core.state.CacheCounters;
-import dev.cacheaudit.core.state.WriteCoverage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,6 +1,6 @@
 package dev.cacheaudit.core.verify;
 
-import dev.cacheaudit.core.engine.Ticker;
+import dev.cacheaudit.core.Ticker;
 import dev.cacheaudit.core.event.VerificationOutcome.Reason;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;

@@ -1,10 +1,10 @@
 package dev.cacheaudit.core.verify;
 
-import dev.cacheaudit.core.engine.InternalErrors;
-import dev.cacheaudit.core.engine.Ticker;
+import dev.cacheaudit.core.Ticker;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
+import dev.cacheaudit.core.internal.engine.InternalErrors;
 import java.util.List;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.TimeUnit;

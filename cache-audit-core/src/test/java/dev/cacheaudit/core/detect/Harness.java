@@ -1,6 +1,7 @@
 package dev.cacheaudit.core.detect;
 
 import dev.cacheaudit.core.Detectors;
+import dev.cacheaudit.core.StateLimits;
 import dev.cacheaudit.core.event.CacheClear;
 import dev.cacheaudit.core.event.CacheError;
 import dev.cacheaudit.core.event.CacheEvent;
@@ -16,10 +17,9 @@ import dev.cacheaudit.core.event.TxBoundary;
 import dev.cacheaudit.core.event.TxState;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.internal.state.AuditState;
 import dev.cacheaudit.core.keys.KeyDecomposer;
 import dev.cacheaudit.core.keys.KeyRedactor;
-import dev.cacheaudit.core.state.AuditState;
-import dev.cacheaudit.core.state.StateLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

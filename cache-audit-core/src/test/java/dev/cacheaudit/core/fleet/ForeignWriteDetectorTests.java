@@ -2,6 +2,7 @@ package dev.cacheaudit.core.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.core.StateLimits;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRegistered;
@@ -9,10 +10,9 @@ import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.event.TxState;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.internal.state.AuditState;
 import dev.cacheaudit.core.keys.KeyDecomposer;
 import dev.cacheaudit.core.keys.KeyRedactor;
-import dev.cacheaudit.core.state.AuditState;
-import dev.cacheaudit.core.state.StateLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

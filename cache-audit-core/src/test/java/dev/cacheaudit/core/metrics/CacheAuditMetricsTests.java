@@ -3,13 +3,13 @@ package dev.cacheaudit.core.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.CacheCounters;
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.event.CacheClear;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.TxState;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
-import dev.cacheaudit.core.state.CacheCounters;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

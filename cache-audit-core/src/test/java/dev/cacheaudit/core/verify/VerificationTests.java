@@ -3,7 +3,6 @@ package dev.cacheaudit.core.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.CacheAudit;
-import dev.cacheaudit.core.engine.ManualClock;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRead;
@@ -11,6 +10,7 @@ import dev.cacheaudit.core.event.TxState;
 import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.internal.engine.ManualClock;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,8 @@
 package dev.cacheaudit.autoconfigure.cache;
 
+import dev.cacheaudit.core.CacheCounters;
 import dev.cacheaudit.core.event.Backend;
 import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;
-import dev.cacheaudit.core.state.CacheCounters;
-import dev.cacheaudit.core.state.CacheRegistry;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,7 +39,7 @@ public final class AuditingCache implements Cache {
         this.name = target.getName();
         this.recorder = recorder;
         this.counters = recorder.counters(name);
-        this.audited = counters != CacheRegistry.UNTRACKED;
+        this.audited = counters.audited();
         this.transactionAware = target instanceof TransactionAwareCacheDecorator;
         if (!audited) {
             return;

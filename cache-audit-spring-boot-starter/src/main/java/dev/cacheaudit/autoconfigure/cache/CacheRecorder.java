@@ -6,6 +6,7 @@ import dev.cacheaudit.autoconfigure.support.TransactionProbe;
 import dev.cacheaudit.autoconfigure.verify.Loaders;
 import dev.cacheaudit.autoconfigure.verify.SpringVerificationBackend;
 import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.CacheCounters;
 import dev.cacheaudit.core.event.CacheClear;
 import dev.cacheaudit.core.event.CacheError;
 import dev.cacheaudit.core.event.CacheEvict;
@@ -13,7 +14,6 @@ import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRead;
 import dev.cacheaudit.core.event.CacheRegistered;
 import dev.cacheaudit.core.event.EntityHeld;
-import dev.cacheaudit.core.state.CacheCounters;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 

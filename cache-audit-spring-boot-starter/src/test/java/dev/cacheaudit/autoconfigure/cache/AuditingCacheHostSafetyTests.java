@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cacheaudit.autoconfigure.support.TransactionProbe;
 import dev.cacheaudit.core.CacheAudit;
-import dev.cacheaudit.core.engine.EngineSettings;
-import dev.cacheaudit.core.engine.InternalErrors.Where;
+import dev.cacheaudit.core.EngineSettings;
+import dev.cacheaudit.core.StateLimits;
+import dev.cacheaudit.core.internal.engine.InternalErrors.Where;
 import dev.cacheaudit.core.keys.KeyDecomposer;
 import dev.cacheaudit.core.metrics.CacheAuditMetrics;
 import dev.cacheaudit.core.metrics.MeterNames;
-import dev.cacheaudit.core.state.StateLimits;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;

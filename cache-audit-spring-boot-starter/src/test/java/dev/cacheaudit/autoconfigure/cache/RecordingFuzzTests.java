@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.autoconfigure.support.TransactionProbe;
 import dev.cacheaudit.core.CacheAudit;
-import dev.cacheaudit.core.engine.EngineSettings;
-import dev.cacheaudit.core.engine.InternalErrors.Where;
+import dev.cacheaudit.core.EngineSettings;
 import dev.cacheaudit.core.event.CacheError;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.TxState;
+import dev.cacheaudit.core.internal.engine.InternalErrors.Where;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.report.AuditReport;
 import dev.cacheaudit.core.report.ReportReader;

@@ -3,9 +3,9 @@ package dev.cacheaudit.autoconfigure.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.autoconfigure.testsupport.OwnRedisServer;
-import dev.cacheaudit.core.engine.InternalErrors.Where;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.internal.engine.InternalErrors.Where;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -3,7 +3,7 @@ package dev.cacheaudit.autoconfigure.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.autoconfigure.testsupport.OwnRedisServer;
-import dev.cacheaudit.core.engine.InternalErrors.Where;
+import dev.cacheaudit.core.internal.engine.InternalErrors.Where;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

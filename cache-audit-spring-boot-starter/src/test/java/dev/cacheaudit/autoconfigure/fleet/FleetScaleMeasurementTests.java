@@ -2,15 +2,15 @@ package dev.cacheaudit.autoconfigure.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.core.StateLimits;
 import dev.cacheaudit.core.event.DeclaredOperations;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.TxState;
 import dev.cacheaudit.core.fleet.Fleet;
 import dev.cacheaudit.core.fleet.FleetSettings;
+import dev.cacheaudit.core.internal.state.AuditState;
 import dev.cacheaudit.core.keys.KeyDecomposer;
 import dev.cacheaudit.core.keys.KeyRedactor;
-import dev.cacheaudit.core.state.AuditState;
-import dev.cacheaudit.core.state.StateLimits;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;

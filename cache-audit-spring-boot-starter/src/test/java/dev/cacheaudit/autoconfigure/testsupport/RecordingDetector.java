@@ -3,7 +3,7 @@ package dev.cacheaudit.autoconfigure.testsupport;
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.detect.FindingSink;
 import dev.cacheaudit.core.event.CacheEvent;
-import dev.cacheaudit.core.state.AuditView;
+import dev.cacheaudit.core.internal.state.AuditView;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;

@@ -1,5 +1,6 @@
-package dev.cacheaudit.core.state;
+package dev.cacheaudit.core.internal.state;
 
+import dev.cacheaudit.core.StateLimits;
 import dev.cacheaudit.core.event.CacheClear;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.CacheEvict;

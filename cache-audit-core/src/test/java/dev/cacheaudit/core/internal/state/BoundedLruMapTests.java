@@ -1,4 +1,4 @@
-package dev.cacheaudit.core.state;
+package dev.cacheaudit.core.internal.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,7 +1,9 @@
-package dev.cacheaudit.core.engine;
+package dev.cacheaudit.core.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.core.EngineSettings;
+import dev.cacheaudit.core.StateLimits;
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.detect.FindingSink;
 import dev.cacheaudit.core.event.CacheEvent;
@@ -10,11 +12,10 @@ import dev.cacheaudit.core.event.TxBoundary;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.FindingStore;
 import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.internal.state.AuditState;
+import dev.cacheaudit.core.internal.state.AuditView;
 import dev.cacheaudit.core.keys.KeyDecomposer;
 import dev.cacheaudit.core.listen.AuditListener;
-import dev.cacheaudit.core.state.AuditState;
-import dev.cacheaudit.core.state.AuditView;
-import dev.cacheaudit.core.state.StateLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.cacheaudit.core.state;
+package dev.cacheaudit.core;
 
 import java.util.concurrent.atomic.LongAdder;
 
@@ -7,6 +7,12 @@ import java.util.concurrent.atomic.LongAdder;
  * path free of contention.
  */
 public final class CacheCounters {
+
+    /**
+     * The counters handed out for caches beyond {@code limits.max-caches}: shared, never listed, never reported. The
+     * recording layer takes them as "do not audit this cache" ({@link #audited()}).
+     */
+    public static final CacheCounters UNTRACKED = new CacheCounters();
 
     final LongAdder hits = new LongAdder();
 
@@ -19,6 +25,11 @@ public final class CacheCounters {
     final LongAdder clears = new LongAdder();
 
     final LongAdder errors = new LongAdder();
+
+    /** Whether these are the counters of an audited cache, not {@link #UNTRACKED}. */
+    public boolean audited() {
+        return this != UNTRACKED;
+    }
 
     public void hit() {
         hits.increment();

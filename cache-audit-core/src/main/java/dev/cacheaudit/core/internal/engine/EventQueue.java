@@ -1,4 +1,4 @@
-package dev.cacheaudit.core.engine;
+package dev.cacheaudit.core.internal.engine;
 
 import dev.cacheaudit.core.event.CacheEvent;
 import java.util.concurrent.ConcurrentLinkedQueue;

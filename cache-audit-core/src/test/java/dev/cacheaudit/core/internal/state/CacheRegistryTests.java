@@ -1,7 +1,8 @@
-package dev.cacheaudit.core.state;
+package dev.cacheaudit.core.internal.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.core.CacheCounters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -89,8 +90,8 @@ class CacheRegistryTests {
 
         assertThat(registry.caches()).containsOnlyKeys("tenant-0", "tenant-1", "tenant-2");
         assertThat(heard).containsExactly("tenant-0", "tenant-1", "tenant-2");
-        assertThat(registry.counters("tenant-5")).isSameAs(CacheRegistry.UNTRACKED);
-        assertThat(registry.counters("tenant-1")).isNotSameAs(CacheRegistry.UNTRACKED);
+        assertThat(registry.counters("tenant-5")).isSameAs(CacheCounters.UNTRACKED);
+        assertThat(registry.counters("tenant-1")).isNotSameAs(CacheCounters.UNTRACKED);
         assertThat(registry.tracked("tenant-9")).isFalse();
         assertThat(registry.backendOf("tenant-9")).isEqualTo("unknown");
         assertThat(registry.overflowed()).isEqualTo(9);

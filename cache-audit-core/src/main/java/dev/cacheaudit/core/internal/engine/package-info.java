@@ -3,6 +3,6 @@
  * the state and runs the detectors.
  */
 @NullMarked
-package dev.cacheaudit.core.engine;
+package dev.cacheaudit.core.internal.engine;
 
 import org.jspecify.annotations.NullMarked;

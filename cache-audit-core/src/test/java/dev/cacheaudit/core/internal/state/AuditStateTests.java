@@ -1,7 +1,8 @@
-package dev.cacheaudit.core.state;
+package dev.cacheaudit.core.internal.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.core.StateLimits;
 import dev.cacheaudit.core.event.CacheClear;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;

@@ -1,7 +1,6 @@
-package dev.cacheaudit.core.engine;
+package dev.cacheaudit.core;
 
 import dev.cacheaudit.core.keys.KeyDecomposer;
-import dev.cacheaudit.core.state.StateLimits;
 import java.time.Duration;
 import java.util.Objects;
 

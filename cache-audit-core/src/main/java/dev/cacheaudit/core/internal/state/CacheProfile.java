@@ -1,4 +1,4 @@
-package dev.cacheaudit.core.state;
+package dev.cacheaudit.core.internal.state;
 
 import dev.cacheaudit.core.event.Backend;
 import dev.cacheaudit.core.event.CacheRegistered.KeyComparison;

@@ -1,11 +1,13 @@
-package dev.cacheaudit.core.engine;
+package dev.cacheaudit.core.internal.engine;
 
+import dev.cacheaudit.core.EngineSettings;
+import dev.cacheaudit.core.Ticker;
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.detect.FindingSink;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.finding.FindingStore;
+import dev.cacheaudit.core.internal.state.AuditState;
 import dev.cacheaudit.core.listen.AuditListener;
-import dev.cacheaudit.core.state.AuditState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * Takes events from any thread and analyses them on its own. {@link #submit(CacheEvent)} never blocks and never
  * locks: when the queue is full the event is dropped and counted. The analysis thread applies each event to the
  * {@link AuditState}, tells the {@link AuditListener} of it, then hands it to every {@link Detector}, which sees the
- * state through its read-only {@link dev.cacheaudit.core.state.AuditView}; a detector that throws is counted and
+ * state through its read-only {@link dev.cacheaudit.core.internal.state.AuditView}; a detector that throws is counted and
  * skipped. Whatever
  * an event carries (a key whose {@code hashCode} or {@code toString} throws, even an {@code Error}) costs that event
  * only: the fault is counted in {@link #errors()}, and should the analysis thread die all the same, a new one takes

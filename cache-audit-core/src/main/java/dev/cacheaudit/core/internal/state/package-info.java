@@ -4,6 +4,6 @@
  * it had to forget.
  */
 @NullMarked
-package dev.cacheaudit.core.state;
+package dev.cacheaudit.core.internal.state;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package dev.cacheaudit.core.engine;
+package dev.cacheaudit.core.internal.engine;
 
 import java.util.EnumMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.cacheaudit.core.state;
+package dev.cacheaudit.core.internal.state;
 
 /**
  * What happened to one cache entry, kept while it is among the recently used ones. Times are monotonic nanoseconds;

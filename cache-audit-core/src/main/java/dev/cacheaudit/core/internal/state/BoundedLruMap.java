@@ -1,4 +1,4 @@
-package dev.cacheaudit.core.state;
+package dev.cacheaudit.core.internal.state;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
-package dev.cacheaudit.core.engine;
+package dev.cacheaudit.core.internal.engine;
 
+import dev.cacheaudit.core.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

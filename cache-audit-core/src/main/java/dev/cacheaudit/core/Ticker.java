@@ -1,4 +1,4 @@
-package dev.cacheaudit.core.engine;
+package dev.cacheaudit.core;
 
 /**
  * The monotonic time the auditor runs on: the times events carry, the windows and grace periods measured from them,

@@ -1,4 +1,4 @@
-package dev.cacheaudit.core.state;
+package dev.cacheaudit.core;
 
 /**
  * The caps of the engine's state.

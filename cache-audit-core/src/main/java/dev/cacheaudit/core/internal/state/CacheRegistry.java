@@ -1,5 +1,7 @@
-package dev.cacheaudit.core.state;
+package dev.cacheaudit.core.internal.state;
 
+import dev.cacheaudit.core.CacheCounters;
+import dev.cacheaudit.core.StateLimits;
 import dev.cacheaudit.core.event.Backend;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,15 +19,12 @@ import org.slf4j.LoggerFactory;
  * dev.cacheaudit.core.event.CacheRegistered} event, and {@link CacheProfile#backend()} (for detectors), the report and
  * the Actuator endpoint all read it from here. At most {@code maxCaches} caches
  * are tracked: an application that makes cache names from data (one cache per tenant, say) must not grow the
- * auditor's memory or its meters. A cache beyond the cap gets {@link #UNTRACKED} counters, which the recording layer
- * takes as "do not audit this cache"; each such refusal is counted in {@link #overflowed()}.
+ * auditor's memory or its meters. A cache beyond the cap gets {@link CacheCounters#UNTRACKED} counters, which the
+ * recording layer takes as "do not audit this cache"; each such refusal is counted in {@link #overflowed()}.
  */
 public final class CacheRegistry {
 
     private static final Logger logger = LoggerFactory.getLogger(CacheRegistry.class);
-
-    /** The counters handed out for caches beyond the cap; shared, never listed, never reported. */
-    public static final CacheCounters UNTRACKED = new CacheCounters();
 
     private final Map<String, CacheCounters> counters = new ConcurrentHashMap<>();
 
@@ -65,7 +64,10 @@ public final class CacheRegistry {
         this.onTracked = java.util.Objects.requireNonNull(onTracked, "onTracked");
     }
 
-    /** The counters of a cache, created on first use; {@link #UNTRACKED} once {@code maxCaches} caches are tracked. */
+    /**
+     * The counters of a cache, created on first use; {@link CacheCounters#UNTRACKED} once {@code maxCaches} caches are
+     * tracked.
+     */
     public CacheCounters counters(String cache) {
         CacheCounters existing = counters.get(cache);
         if (existing != null) {
@@ -80,7 +82,7 @@ public final class CacheRegistry {
                                 + " now on are not audited; each is counted in cache.audit.state.forgotten",
                         maxCaches);
             }
-            return UNTRACKED;
+            return CacheCounters.UNTRACKED;
         }
         CacheCounters created = new CacheCounters();
         existing = counters.putIfAbsent(cache, created);
@@ -102,7 +104,7 @@ public final class CacheRegistry {
      * dev.cacheaudit.core.event.CacheRegistered} event; the store's name is classified here, once.
      */
     void backend(String cache, String backend) {
-        if (counters(cache) != UNTRACKED) {
+        if (counters(cache).audited()) {
             stores.put(cache, new Store(backend, Backend.of(backend)));
         }
     }

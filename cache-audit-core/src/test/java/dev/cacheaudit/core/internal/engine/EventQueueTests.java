@@ -1,4 +1,4 @@
-package dev.cacheaudit.core.engine;
+package dev.cacheaudit.core.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
