@@ -181,6 +181,15 @@ class CacheAuditTests {
         }
     }
 
+    private static AuditListener hearing(List<CacheEvent> heard) {
+        return new AuditListener() {
+            @Override
+            public void onEvent(CacheEvent event) {
+                heard.add(event);
+            }
+        };
+    }
+
     @Test
     void aListenerThatThrowsIsCountedAndTheOthersStillHearEveryEvent() {
         List<CacheEvent> heard = new CopyOnWriteArrayList<>();
@@ -191,12 +200,7 @@ class CacheAuditTests {
                     throw new IllegalStateException("a listener's own bug");
                 }
             });
-            audit.addListener(new AuditListener() {
-                @Override
-                public void onEvent(CacheEvent event) {
-                    heard.add(event);
-                }
-            });
+            audit.addListener(hearing(heard));
             audit.submit(new CacheRead("users", 1L, false, null, 1));
             audit.submit(new CacheEvict("users", "1", null, TxState.NONE, 2));
 
@@ -214,12 +218,7 @@ class CacheAuditTests {
     void listenersThatDoNotThrowCountNoInternalError() {
         List<CacheEvent> heard = new CopyOnWriteArrayList<>();
         try (CacheAudit audit = audit()) {
-            audit.addListener(new AuditListener() {
-                @Override
-                public void onEvent(CacheEvent event) {
-                    heard.add(event);
-                }
-            });
+            audit.addListener(hearing(heard));
             audit.submit(new CacheRead("users", 1L, false, null, 1));
 
             assertThat(audit.awaitQuiescence(PATIENCE)).isTrue();
