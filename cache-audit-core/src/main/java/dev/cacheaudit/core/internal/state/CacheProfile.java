@@ -6,6 +6,7 @@ import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.keys.KeyVocabulary;
 import dev.cacheaudit.core.keys.WordPositions;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -145,19 +146,19 @@ public final class CacheProfile {
         return keyComparison;
     }
 
-    /** Shapes used by reads, least recently used first. */
+    /** Shapes used by reads, least recently used first; unmodifiable, as only the state records shapes. */
     public Map<ShapeId, ShapeStats> readShapes() {
-        return reads;
+        return Collections.unmodifiableMap(reads);
     }
 
-    /** Shapes used by puts, least recently used first. */
+    /** Shapes used by puts, least recently used first; unmodifiable. */
     public Map<ShapeId, ShapeStats> putShapes() {
-        return puts;
+        return Collections.unmodifiableMap(puts);
     }
 
-    /** Shapes used by evictions, least recently used first. */
+    /** Shapes used by evictions, least recently used first; unmodifiable. */
     public Map<ShapeId, ShapeStats> evictionShapes() {
-        return evictions;
+        return Collections.unmodifiableMap(evictions);
     }
 
     public long clears() {
