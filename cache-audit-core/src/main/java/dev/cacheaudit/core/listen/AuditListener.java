@@ -16,8 +16,9 @@ import java.util.function.DoubleSupplier;
  * listener added to a running audit is first told, on the caller's thread, of the caches and consistency windows that
  * already exist.
  *
- * <p>What a listener may do: count, record, remember within a bound. It must not block or do I/O, which would stall
- * the analysis of every event, and must not submit events of its own. An exception it throws is counted as an internal
+ * <p>What a listener may do: count, record, remember within a bound. It must not wait (on the network, on a lock the
+ * application holds), which would stall the analysis of every event, and must not submit events of its own; a log
+ * line at the rate findings are told of, as {@link FindingLogger} writes, is fine. An exception it throws is counted as an internal
  * error (tag {@code where=listener}, the first one logged) and swallowed: the other listeners and the analysis go on.
  */
 public interface AuditListener {
@@ -41,8 +42,8 @@ public interface AuditListener {
     default void onFinding(Finding finding, boolean first) {}
 
     /**
-     * A cache the audit tracks from now on, once per cache. Called on the thread that first used the cache: an
-     * application thread, in the recording layer's hot path, so it must be quick.
+     * A cache the audit tracks from now on, once per cache. Called on the thread that first asked for its counters:
+     * usually an application thread, in the recording layer's path, so it must be quick.
      *
      * @param cache the cache's name
      * @param counters its operation counters, safe to read from any thread for as long as the audit lives
