@@ -57,7 +57,16 @@ final class KeyTwins {
         if (!written.simpleValue() || !unused(state, profile.name(), written, eviction)) {
             return;
         }
-        normalTwin(state, profile, written, site, eviction, nanos);
+        normalTwins(state, profile.name(), written)
+                .forEach((form, differences) -> add(new Pending(
+                        profile.name(),
+                        written,
+                        form.type(),
+                        form.printed(),
+                        site,
+                        eviction,
+                        nanos,
+                        Reason.normal(differences))));
         if (eviction) {
             for (EntityIndex.Holder holder : state.entities().holders(profile.name(), written.printed())) {
                 // A collection's elements are left out here: an eviction by another entity's identifier that happens
@@ -123,15 +132,12 @@ final class KeyTwins {
         }
     }
 
-    private void normalTwin(
-            AuditState state,
-            CacheProfile profile,
-            KeyDescriptor written,
-            @Nullable String site,
-            boolean eviction,
-            long nanos) {
+    /** The forms, read and still held, of the same value in another normal form, with how they differ from it. */
+    private static Map<EntityIndex.Form, List<String>> normalTwins(
+            AuditState state, String cache, KeyDescriptor written) {
+        Map<EntityIndex.Form, List<String>> twins = new LinkedHashMap<>();
         String normal = KeyNormalisation.normalise(written.printed());
-        List<EntityIndex.Form> forms = new ArrayList<>(state.entities().withNormalForm(profile.name(), normal));
+        List<EntityIndex.Form> forms = new ArrayList<>(state.entities().withNormalForm(cache, normal));
         for (String type : NUMBER_TYPES) {
             forms.add(new EntityIndex.Form(type, normal));
         }
@@ -140,25 +146,13 @@ final class KeyTwins {
                 // The same text: another type is a KEY_TYPE_MISMATCH, the same type the same key.
                 continue;
             }
-            KeyDescriptor twin = new KeyDescriptor(
-                    form.type(),
-                    form.printed(),
-                    dev.cacheaudit.core.keys.KeyShape.of(form.printed()),
-                    false,
-                    List.of(form.printed()));
+            KeyDescriptor twin = KeyDescriptor.ofPrinted(form.type(), form.printed());
             List<String> differences = KeyNormalisation.differences(twin, written);
-            if (!differences.isEmpty() && readAndHeld(state, profile.name(), form.type(), form.printed())) {
-                add(new Pending(
-                        profile.name(),
-                        written,
-                        form.type(),
-                        form.printed(),
-                        site,
-                        eviction,
-                        nanos,
-                        Reason.normal(differences)));
+            if (!differences.isEmpty() && readAndHeld(state, cache, form.type(), form.printed())) {
+                twins.put(form, differences);
             }
         }
+        return twins;
     }
 
     /** Whether no read used the written key: for an eviction, nothing was ever read or stored under it. */
@@ -215,12 +209,7 @@ final class KeyTwins {
             evidence.put("writeAttribute", p.reason.writtenBy);
             evidence.put("entity", p.reason.entityType);
         }
-        KeyDescriptor read = new KeyDescriptor(
-                p.twinType,
-                p.twinPrinted,
-                dev.cacheaudit.core.keys.KeyShape.of(p.twinPrinted),
-                false,
-                List.of(p.twinPrinted));
+        KeyDescriptor read = KeyDescriptor.ofPrinted(p.twinType, p.twinPrinted);
         List<String> sites = new ArrayList<>();
         CacheProfile profile = state.existingProfile(p.cache);
         ShapeStats stats = profile != null ? profile.readShapes().get(ShapeId.of(read)) : null;
