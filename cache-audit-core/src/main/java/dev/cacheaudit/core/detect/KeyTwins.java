@@ -57,16 +57,10 @@ final class KeyTwins {
         if (!written.simpleValue() || !unused(state, profile.name(), written, eviction)) {
             return;
         }
+        Sighting sighting = new Sighting(profile.name(), written, site, eviction, nanos);
         normalTwins(state, profile.name(), written)
-                .forEach((form, differences) -> add(new Pending(
-                        profile.name(),
-                        written,
-                        form.type(),
-                        form.printed(),
-                        site,
-                        eviction,
-                        nanos,
-                        Reason.normal(differences))));
+                .forEach((form, differences) ->
+                        add(sighting.twin(form.type(), form.printed(), Reason.normal(differences))));
         if (eviction) {
             for (EntityIndex.Holder holder : state.entities().holders(profile.name(), written.printed())) {
                 // A collection's elements are left out here: an eviction by another entity's identifier that happens
@@ -75,14 +69,9 @@ final class KeyTwins {
                         && !holder.printed().equals(written.printed())
                         && readAndHeld(state, profile.name(), holder.type(), holder.printed())) {
                     String readBy = holder.keyAttribute() != null ? holder.keyAttribute() : "another attribute";
-                    add(new Pending(
-                            profile.name(),
-                            written,
+                    add(sighting.twin(
                             holder.type(),
                             holder.printed(),
-                            site,
-                            true,
-                            nanos,
                             Reason.attribute(readBy, holder.idAttribute(), holder.entityType())));
                 }
             }
@@ -95,6 +84,7 @@ final class KeyTwins {
         if (!written.simpleValue() || !unused(state, profile.name(), written, false)) {
             return;
         }
+        Sighting sighting = new Sighting(profile.name(), written, site, false, event.nanos());
         for (EntityHeld.Entity entity : event.entities()) {
             for (EntityIndex.Holder holder : state.entities().holders(profile.name(), entity.id())) {
                 if (!holder.printed().equals(written.printed())
@@ -102,15 +92,8 @@ final class KeyTwins {
                     String readBy = holder.keyAttribute() != null ? holder.keyAttribute() : "another attribute";
                     String writtenBy = event.keyAttribute() != null ? event.keyAttribute() : "another attribute";
                     if (!readBy.equals(writtenBy)) {
-                        add(new Pending(
-                                profile.name(),
-                                written,
-                                holder.type(),
-                                holder.printed(),
-                                site,
-                                false,
-                                event.nanos(),
-                                Reason.attribute(readBy, writtenBy, entity.type())));
+                        add(sighting.twin(
+                                holder.type(), holder.printed(), Reason.attribute(readBy, writtenBy, entity.type())));
                     }
                 }
             }
@@ -241,6 +224,15 @@ final class KeyTwins {
 
         static Reason attribute(String readBy, String writtenBy, String entityType) {
             return new Reason(null, readBy, writtenBy, entityType);
+        }
+    }
+
+    /** A write whose key no read uses, before a twin of it is found. */
+    private record Sighting(
+            String cache, KeyDescriptor written, @Nullable String site, boolean eviction, long nanos) {
+
+        Pending twin(String twinType, String twinPrinted, Reason reason) {
+            return new Pending(cache, written, twinType, twinPrinted, site, eviction, nanos, reason);
         }
     }
 
