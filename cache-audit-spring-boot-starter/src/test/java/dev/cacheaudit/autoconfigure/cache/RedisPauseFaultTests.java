@@ -2,11 +2,8 @@ package dev.cacheaudit.autoconfigure.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cacheaudit.autoconfigure.testsupport.OwnRedisServer;
 import dev.cacheaudit.core.engine.InternalErrors.Where;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,29 +11,9 @@ import org.junit.jupiter.api.Test;
  * audited cache time out exactly as the callers of an unaudited one do, each failure is counted, and once the pause
  * is over both caches answer alike again and auditing goes on.
  */
-class RedisPauseFaultTests {
+class RedisPauseFaultTests extends AbstractRedisFaultTests {
 
     private static final Duration PAUSE = Duration.ofSeconds(6);
-
-    private OwnRedisServer redis;
-
-    private RedisFaultRig rig;
-
-    @BeforeEach
-    void start() {
-        redis = OwnRedisServer.start();
-        rig = new RedisFaultRig(redis, null, null);
-    }
-
-    @AfterEach
-    void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     @Test
     void pausedRedisTimesOutTheAuditedCacheExactlyLikeAnUnauditedOneAndIsCounted() throws Exception {
