@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Writes to the source of truth waiting to be judged for coverage, the unit of work the same for entity writes
+ * Writes to the source of truth waiting to be judged for coverage, held alike for entity writes
  * ({@code UNCOVERED_WRITE}) and SQL statements (lineage). A write in a transaction waits for it to end: a rollback
  * forgets it, a commit starts its coverage window; a write outside any transaction is its own unit of work and starts
  * the window at once. When the window has passed the write is due. Bounded: when {@link #full()}, the caller counts
