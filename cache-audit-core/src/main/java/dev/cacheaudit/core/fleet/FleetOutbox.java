@@ -1,5 +1,6 @@
 package dev.cacheaudit.core.fleet;
 
+import dev.cacheaudit.core.internal.engine.AuditThread;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -35,7 +36,7 @@ final class FleetOutbox implements AutoCloseable {
 
     private final BlockingQueue<FleetMessage> queue = new ArrayBlockingQueue<>(FleetSettings.QUEUE_CAPACITY);
 
-    private final Thread thread;
+    private final AuditThread thread;
 
     private volatile boolean running = true;
 
@@ -55,8 +56,7 @@ final class FleetOutbox implements AutoCloseable {
         this.stats = stats;
         this.clock = clock;
         this.nanos = nanos;
-        this.thread = new Thread(this::run, "cache-audit-fleet");
-        this.thread.setDaemon(true);
+        this.thread = new AuditThread("cache-audit-fleet", this::run);
     }
 
     void start() {
@@ -174,11 +174,6 @@ final class FleetOutbox implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(2));
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        thread.shutDown();
     }
 }

@@ -142,6 +142,18 @@ class EndpointHttpTests {
     }
 
     @Test
+    void cacheSummaryAnswersTheReportRowCountersAtTopLevelWithItsFindings() throws Exception {
+        prices.find(11L);
+
+        assertThat(get(base + "/" + CACHE))
+                .contains("\"name\":\"" + CACHE + "\"", "\"backend\":\"", "\"verifications\":", "\"findings\":[")
+                .containsPattern(
+                        "\"gets\":\\d+,\"hits\":\\d+,\"misses\":\\d+,\"puts\":\\d+,\"evictions\":\\d+,\"clears\":\\d+")
+                .as("the report's lineage stays in the report; the summary is counters and findings")
+                .doesNotContain("\"tables\"", "\"cache\":{");
+    }
+
+    @Test
     void probeIsOffUnlessEnabled() throws Exception {
         try (ConfigurableApplicationContext off = web()) {
             String url = "http://127.0.0.1:" + off.getEnvironment().getProperty("local.server.port")
