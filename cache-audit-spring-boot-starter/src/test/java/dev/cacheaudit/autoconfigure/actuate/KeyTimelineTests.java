@@ -25,11 +25,11 @@ class KeyTimelineTests {
                 .build()) {
             KeyTimeline timeline = new KeyTimeline(10, audit);
 
-            timeline.accept(new CacheRead("users", 42L, false, "S#find", NOW - Duration.ofSeconds(3).toNanos()));
+            timeline.accept(new CacheRead(
+                    "users", 42L, false, "S#find", NOW - Duration.ofSeconds(3).toNanos()));
 
-            assertThat(timeline.of("users", "42", 10))
-                    .singleElement()
-                    .satisfies(entry -> assertThat(entry.at()).isEqualTo(WALL.minusSeconds(3)));
+            assertThat(timeline.of("users", "42", 10)).singleElement().satisfies(entry -> assertThat(entry.at())
+                    .isEqualTo(WALL.minusSeconds(3)));
         }
     }
 }
