@@ -101,6 +101,8 @@ public final class FleetMembership
             }
             return;
         }
+        // Before the transport subscribes: what arrives is stamped with the auditor's time from the first message on.
+        time.bind(audit.getIfUnique());
         transport = new RedisFleetTransport(
                 factory,
                 channel,
@@ -109,7 +111,6 @@ public final class FleetMembership
                 properties.getSecret(),
                 member::receive,
                 keyspaceEvents() ? member::keyspace : null);
-        time.bind(audit.getIfUnique());
         member.start();
         this.member = true;
         onMember.forEach(action -> action.accept(member));
