@@ -186,8 +186,8 @@ public final class CacheAudit implements AutoCloseable {
     }
 
     /**
-     * The wall clock the audit runs on ({@link Clock#systemUTC()} unless the builder was given another): for the wall
-     * time of an event, read it together with {@link #nanoTime()}.
+     * The wall clock the audit runs on ({@link Clock#systemUTC()} unless the builder was given another): first and last
+     * seen, the report's dates. An event's wall time is this clock's now less the event's age on {@link #nanoTime()}.
      */
     public Clock clock() {
         return clock;
