@@ -182,6 +182,14 @@ public final class CacheAudit implements AutoCloseable {
         return ticker.nanoTime();
     }
 
+    /**
+     * The wall clock the audit runs on ({@link Clock#systemUTC()} unless the builder was given another): first and last
+     * seen, the report's dates. An event's wall time is this clock's now less the event's age on {@link #nanoTime()}.
+     */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Remembers what kind of store backs a cache, when the cache is tracked; the report shows it. */
     public void backend(String cache, String backend) {
         caches.backend(cache, backend);
