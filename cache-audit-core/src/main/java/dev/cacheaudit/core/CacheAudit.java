@@ -183,6 +183,14 @@ public final class CacheAudit implements AutoCloseable {
     }
 
     /**
+     * The wall clock the audit runs on ({@link Clock#systemUTC()} unless the builder was given another): first and last
+     * seen, the report's dates. An event's wall time is this clock's now less the event's age on {@link #nanoTime()}.
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
      * The name of the store that backs a cache, {@code unknown} until its {@link
      * dev.cacheaudit.core.event.CacheRegistered} event was analysed. Kept by the {@link CacheRegistry} only.
      */

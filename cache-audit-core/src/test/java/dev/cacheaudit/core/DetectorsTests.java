@@ -8,6 +8,7 @@ import dev.cacheaudit.core.fleet.FleetSettings;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.lineage.Lineage;
 import dev.cacheaudit.core.lineage.LineageDetector;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,12 @@ class DetectorsTests {
 
     private static Fleet fleet() {
         return new Fleet(
-                "a", payload -> {}, new FleetSettings(10, Duration.ofSeconds(5), Duration.ofSeconds(2), 100), REDACTOR);
+                "a",
+                payload -> {},
+                new FleetSettings(10, Duration.ofSeconds(5), Duration.ofSeconds(2), 100),
+                REDACTOR,
+                Clock.systemUTC(),
+                Ticker.system());
     }
 
     private static List<String> names(List<Detector> detectors) {

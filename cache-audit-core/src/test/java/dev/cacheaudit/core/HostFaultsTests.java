@@ -280,17 +280,8 @@ class HostFaultsTests {
         assertThat(audit.verifierThread().isAlive()).isTrue();
     }
 
-    /** Polls, in real time and at most {@link #PATIENCE}, until the engine is quiescent and the condition holds. */
     private boolean awaitVerifier(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            if (audit.awaitQuiescence(Duration.ofMillis(200)) && condition.getAsBoolean()) {
-                return true;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(
-                    Duration.ofMillis(5).toNanos());
-        }
-        return false;
+        return AuditPolling.until(audit, PATIENCE, condition);
     }
 
     /** A cached value whose {@code equals} and {@code hashCode} throw an {@code Error}, as a broken entity might. */

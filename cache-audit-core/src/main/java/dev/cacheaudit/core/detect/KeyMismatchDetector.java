@@ -157,20 +157,7 @@ public final class KeyMismatchDetector implements Detector {
             } else if (Nearness.nearShapes(written.shape(), readKeyShape)) {
                 String twin = KeyMatch.readTwin(state, profile.name(), readShape, stats, written);
                 if (twin != null) {
-                    return observation(
-                            FindingKind.KEY_MISMATCH,
-                            profile.name(),
-                            "near:" + written.type() + ":"
-                                    + redactor.token(written.shape().shape()) + "|" + readShape.type() + ":"
-                                    + redactor.token(readShape.shape()),
-                            verb + " use '" + redactor.shape(written.shape().shape()) + "' but reads use '"
-                                    + redactor.shape(readShape.shape())
-                                    + "' for the same entry, so these " + verb + " never reach what reads cached",
-                            stats,
-                            written,
-                            twin,
-                            site,
-                            eviction);
+                    return nearKey(profile, written, readShape, stats, twin, site, eviction);
                 }
             }
         }
@@ -184,7 +171,6 @@ public final class KeyMismatchDetector implements Detector {
      */
     private @Nullable Observation wordNear(
             AuditView state, CacheProfile profile, KeyDescriptor written, @Nullable String site, boolean eviction) {
-        String verb = eviction ? "evictions" : "puts";
         for (KeyShape variant : WordPositions.wordVariants(written.shape())) {
             KeyDescriptor candidate = written.withShape(variant);
             int scanned = 0;
@@ -209,24 +195,37 @@ public final class KeyMismatchDetector implements Detector {
                     ShapeId readShape = new ShapeId(read.getKey().type(), readForm.shape());
                     String twin = KeyMatch.readTwin(state, profile.name(), readShape, stats, candidate);
                     if (twin != null) {
-                        return observation(
-                                FindingKind.KEY_MISMATCH,
-                                profile.name(),
-                                "near:" + written.type() + ":" + redactor.token(variant.shape()) + "|"
-                                        + readShape.type() + ":" + redactor.token(readForm.shape()),
-                                verb + " use '" + redactor.shape(variant.shape()) + "' but reads use '"
-                                        + redactor.shape(readForm.shape()) + "' for the same entry, so these " + verb
-                                        + " never reach what reads cached",
-                                stats,
-                                candidate,
-                                twin,
-                                site,
-                                eviction);
+                        return nearKey(profile, candidate, readShape, stats, twin, site, eviction);
                     }
                 }
             }
         }
         return null;
+    }
+
+    /** A write whose key is in a near form of a read key that holds the same entry ({@code users:42} vs {@code user:42}). */
+    private Observation nearKey(
+            CacheProfile profile,
+            KeyDescriptor written,
+            ShapeId readShape,
+            ShapeStats stats,
+            String twin,
+            @Nullable String site,
+            boolean eviction) {
+        String verb = eviction ? "evictions" : "puts";
+        String writtenShape = written.shape().shape();
+        return observation(
+                FindingKind.KEY_MISMATCH,
+                profile.name(),
+                "near:" + written.type() + ":" + redactor.token(writtenShape) + "|" + readShape.type() + ":"
+                        + redactor.token(readShape.shape()),
+                verb + " use '" + redactor.shape(writtenShape) + "' but reads use '" + redactor.shape(readShape.shape())
+                        + "' for the same entry, so these " + verb + " never reach what reads cached",
+                stats,
+                written,
+                twin,
+                site,
+                eviction);
     }
 
     private @Nullable Observation objectKey(

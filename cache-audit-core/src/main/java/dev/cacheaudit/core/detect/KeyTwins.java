@@ -57,7 +57,10 @@ final class KeyTwins {
         if (!written.simpleValue() || !unused(state, profile.name(), written, eviction)) {
             return;
         }
-        normalTwin(state, profile, written, site, eviction, nanos);
+        Sighting sighting = new Sighting(profile.name(), written, site, eviction, nanos);
+        normalTwins(state, profile.name(), written)
+                .forEach((form, differences) ->
+                        add(sighting.twin(form.type(), form.printed(), Reason.normal(differences))));
         if (eviction) {
             for (EntityIndex.Holder holder : state.entities().holders(profile.name(), written.printed())) {
                 // A collection's elements are left out here: an eviction by another entity's identifier that happens
@@ -66,14 +69,9 @@ final class KeyTwins {
                         && !holder.printed().equals(written.printed())
                         && readAndHeld(state, profile.name(), holder.type(), holder.printed())) {
                     String readBy = holder.keyAttribute() != null ? holder.keyAttribute() : "another attribute";
-                    add(new Pending(
-                            profile.name(),
-                            written,
+                    add(sighting.twin(
                             holder.type(),
                             holder.printed(),
-                            site,
-                            true,
-                            nanos,
                             Reason.attribute(readBy, holder.idAttribute(), holder.entityType())));
                 }
             }
@@ -86,6 +84,7 @@ final class KeyTwins {
         if (!written.simpleValue() || !unused(state, profile.name(), written, false)) {
             return;
         }
+        Sighting sighting = new Sighting(profile.name(), written, site, false, event.nanos());
         for (EntityHeld.Entity entity : event.entities()) {
             for (EntityIndex.Holder holder : state.entities().holders(profile.name(), entity.id())) {
                 if (!holder.printed().equals(written.printed())
@@ -93,15 +92,8 @@ final class KeyTwins {
                     String readBy = holder.keyAttribute() != null ? holder.keyAttribute() : "another attribute";
                     String writtenBy = event.keyAttribute() != null ? event.keyAttribute() : "another attribute";
                     if (!readBy.equals(writtenBy)) {
-                        add(new Pending(
-                                profile.name(),
-                                written,
-                                holder.type(),
-                                holder.printed(),
-                                site,
-                                false,
-                                event.nanos(),
-                                Reason.attribute(readBy, writtenBy, entity.type())));
+                        add(sighting.twin(
+                                holder.type(), holder.printed(), Reason.attribute(readBy, writtenBy, entity.type())));
                     }
                 }
             }
@@ -123,15 +115,12 @@ final class KeyTwins {
         }
     }
 
-    private void normalTwin(
-            AuditView state,
-            CacheProfile profile,
-            KeyDescriptor written,
-            @Nullable String site,
-            boolean eviction,
-            long nanos) {
+    /** The forms, read and still held, of the same value in another normal form, with how they differ from it. */
+    private static Map<EntityIndex.Form, List<String>> normalTwins(
+            AuditView state, String cache, KeyDescriptor written) {
+        Map<EntityIndex.Form, List<String>> twins = new LinkedHashMap<>();
         String normal = KeyNormalisation.normalise(written.printed());
-        List<EntityIndex.Form> forms = new ArrayList<>(state.entities().withNormalForm(profile.name(), normal));
+        List<EntityIndex.Form> forms = new ArrayList<>(state.entities().withNormalForm(cache, normal));
         for (String type : NUMBER_TYPES) {
             forms.add(new EntityIndex.Form(type, normal));
         }
@@ -140,25 +129,13 @@ final class KeyTwins {
                 // The same text: another type is a KEY_TYPE_MISMATCH, the same type the same key.
                 continue;
             }
-            KeyDescriptor twin = new KeyDescriptor(
-                    form.type(),
-                    form.printed(),
-                    dev.cacheaudit.core.keys.KeyShape.of(form.printed()),
-                    false,
-                    List.of(form.printed()));
+            KeyDescriptor twin = KeyDescriptor.ofPrinted(form.type(), form.printed());
             List<String> differences = KeyNormalisation.differences(twin, written);
-            if (!differences.isEmpty() && readAndHeld(state, profile.name(), form.type(), form.printed())) {
-                add(new Pending(
-                        profile.name(),
-                        written,
-                        form.type(),
-                        form.printed(),
-                        site,
-                        eviction,
-                        nanos,
-                        Reason.normal(differences)));
+            if (!differences.isEmpty() && readAndHeld(state, cache, form.type(), form.printed())) {
+                twins.put(form, differences);
             }
         }
+        return twins;
     }
 
     /** Whether no read used the written key: for an eviction, nothing was ever read or stored under it. */
@@ -215,12 +192,7 @@ final class KeyTwins {
             evidence.put("writeAttribute", p.reason.writtenBy);
             evidence.put("entity", p.reason.entityType);
         }
-        KeyDescriptor read = new KeyDescriptor(
-                p.twinType,
-                p.twinPrinted,
-                dev.cacheaudit.core.keys.KeyShape.of(p.twinPrinted),
-                false,
-                List.of(p.twinPrinted));
+        KeyDescriptor read = KeyDescriptor.ofPrinted(p.twinType, p.twinPrinted);
         List<String> sites = new ArrayList<>();
         CacheProfile profile = state.existingProfile(p.cache);
         ShapeStats stats = profile != null ? profile.readShapes().get(ShapeId.of(read)) : null;
@@ -252,6 +224,15 @@ final class KeyTwins {
 
         static Reason attribute(String readBy, String writtenBy, String entityType) {
             return new Reason(null, readBy, writtenBy, entityType);
+        }
+    }
+
+    /** A write whose key no read uses, before a twin of it is found. */
+    private record Sighting(
+            String cache, KeyDescriptor written, @Nullable String site, boolean eviction, long nanos) {
+
+        Pending twin(String twinType, String twinPrinted, Reason reason) {
+            return new Pending(cache, written, twinType, twinPrinted, site, eviction, nanos, reason);
         }
     }
 

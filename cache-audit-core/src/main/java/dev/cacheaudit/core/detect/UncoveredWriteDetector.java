@@ -13,9 +13,6 @@ import dev.cacheaudit.core.internal.state.WriteCoverage;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +39,15 @@ public final class UncoveredWriteDetector implements Detector {
 
     private final long windowNanos;
 
-    private final Map<String, ArrayDeque<long[]>> invalidations = new HashMap<>();
+    private final RecentInvalidations<Invalidation> invalidations = new RecentInvalidations<>(INVALIDATIONS_PER_CACHE);
 
-    private final Map<Long, List<Pending>> byTransaction = new LinkedHashMap<>();
-
-    private final ArrayDeque<Pending> due = new ArrayDeque<>();
-
-    private int pending;
+    private final PendingWrites<Pending> pending;
 
     public UncoveredWriteDetector(KeyRedactor redactor, WriteCoverage coverage, Duration window) {
         this.redactor = redactor;
         this.coverage = coverage;
         this.windowNanos = window.toNanos();
+        this.pending = new PendingWrites<>(MAX_PENDING, window);
     }
 
     @Override
@@ -61,7 +55,7 @@ public final class UncoveredWriteDetector implements Detector {
         if (event instanceof SourceWrite write) {
             written(write, state);
         } else if (event instanceof TxBoundary boundary) {
-            ended(boundary);
+            pending.ended(boundary);
         } else if (event instanceof CacheEvict evict) {
             invalidated(evict.cache(), evict.nanos(), evict.tx().txId());
         } else if (event instanceof CacheClear clear) {
@@ -74,11 +68,7 @@ public final class UncoveredWriteDetector implements Detector {
 
     @Override
     public void onTick(long nowNanos, AuditView state, FindingSink findings) {
-        while (!due.isEmpty() && due.peekFirst().deadline <= nowNanos) {
-            Pending write = due.pollFirst();
-            pending--;
-            judge(write, state, findings);
-        }
+        pending.judgeDue(nowNanos, write -> judge(write, state, findings));
     }
 
     private void written(SourceWrite write, AuditView state) {
@@ -87,53 +77,24 @@ public final class UncoveredWriteDetector implements Detector {
             coverage.unheld();
             return;
         }
-        if (pending >= MAX_PENDING) {
+        if (pending.full()) {
             coverage.forgotten();
             return;
         }
-        Pending entry = new Pending(write, caches);
-        if (write.tx().active()) {
-            List<Pending> inTransaction =
-                    byTransaction.computeIfAbsent(write.tx().txId(), id -> new ArrayList<>());
-            for (Pending other : inTransaction) {
-                if (other.sameEntity(write)) {
-                    return;
-                }
-            }
-            inTransaction.add(entry);
-        } else {
-            entry.deadline = write.nanos() + windowNanos;
-            due.addLast(entry);
-        }
-        pending++;
-    }
-
-    private void ended(TxBoundary boundary) {
-        List<Pending> writes = byTransaction.remove(boundary.txId());
-        if (writes == null) {
+        // One write of an entity in a transaction stands for all its writes there: they share one unit of work.
+        if (write.tx().active() && pending.waiting(write.tx().txId(), other -> other.sameEntity(write))) {
             return;
         }
-        if (boundary.outcome() != TxBoundary.Outcome.COMMITTED) {
-            pending -= writes.size();
-            return;
-        }
-        for (Pending write : writes) {
-            write.deadline = boundary.nanos() + windowNanos;
-            due.addLast(write);
-        }
+        pending.add(new Pending(write, caches), write.tx(), write.nanos());
     }
 
     private void invalidated(String cache, long nanos, long txId) {
-        ArrayDeque<long[]> recent = invalidations.computeIfAbsent(cache, c -> new ArrayDeque<>());
-        if (recent.size() == INVALIDATIONS_PER_CACHE) {
-            recent.pollFirst();
-        }
-        recent.addLast(new long[] {nanos, txId});
+        invalidations.recorded(cache, new Invalidation(txId, nanos));
     }
 
-    private void judge(Pending write, AuditView state, FindingSink findings) {
-        SourceWrite source = write.write;
-        for (String cache : write.caches) {
+    private void judge(PendingWrites.Due<Pending> write, AuditView state, FindingSink findings) {
+        SourceWrite source = write.write().write();
+        for (String cache : write.write().caches()) {
             if (covered(write, cache)) {
                 coverage.covered();
             } else if (!KeyMatch.couldBeStale(state, cache, source)) {
@@ -145,17 +106,9 @@ public final class UncoveredWriteDetector implements Detector {
         }
     }
 
-    private boolean covered(Pending write, String cache) {
-        ArrayDeque<long[]> recent = invalidations.get(cache);
-        if (recent == null) {
-            return false;
-        }
-        long txId = write.write.tx().txId();
-        for (long[] invalidation : recent) {
-            // In the same transaction, before or after the write; otherwise only after it: an invalidation before a
-            // write outside any transaction lets a reader cache the old value again before the write lands.
-            if ((txId != 0 && invalidation[1] == txId)
-                    || (invalidation[0] >= write.write.nanos() && invalidation[0] <= write.deadline)) {
+    private boolean covered(PendingWrites.Due<Pending> write, String cache) {
+        for (Invalidation invalidation : invalidations.of(cache)) {
+            if (write.coveredBy(invalidation.txId(), invalidation.nanos())) {
                 return true;
             }
         }
@@ -191,18 +144,7 @@ public final class UncoveredWriteDetector implements Detector {
                 evidence);
     }
 
-    private static final class Pending {
-
-        final SourceWrite write;
-
-        final Set<String> caches;
-
-        long deadline;
-
-        Pending(SourceWrite write, Set<String> caches) {
-            this.write = write;
-            this.caches = caches;
-        }
+    private record Pending(SourceWrite write, Set<String> caches) {
 
         boolean sameEntity(SourceWrite other) {
             return write.entity().equals(other.entity())
@@ -210,4 +152,7 @@ public final class UncoveredWriteDetector implements Detector {
                     && write.id().equals(other.id());
         }
     }
+
+    /** Only when and in which transaction: this detector judges whole caches, never single entries. */
+    private record Invalidation(long txId, long nanos) {}
 }

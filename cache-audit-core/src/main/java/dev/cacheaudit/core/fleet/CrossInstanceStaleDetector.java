@@ -1,5 +1,6 @@
 package dev.cacheaudit.core.fleet;
 
+import dev.cacheaudit.core.Ticker;
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.detect.FindingSink;
 import dev.cacheaudit.core.event.CacheEvent;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * Both halves of the fleet on the engine thread. Outbound: every committed write of an entity some cache holds goes
@@ -48,7 +48,7 @@ public final class CrossInstanceStaleDetector implements Detector {
 
     private final Clock clock;
 
-    private final LongSupplier nanos;
+    private final Ticker ticker;
 
     /** Locally cached entries by the fingerprint of their identifier, least recently put first. */
     private final Map<String, List<EntryRef>> byFingerprint;
@@ -57,12 +57,12 @@ public final class CrossInstanceStaleDetector implements Detector {
 
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
-    CrossInstanceStaleDetector(Fleet fleet, KeyRedactor redactor, Clock clock, LongSupplier nanos) {
+    CrossInstanceStaleDetector(Fleet fleet, KeyRedactor redactor, Clock clock, Ticker ticker) {
         this.fleet = fleet;
         this.redactor = redactor;
         this.windowNanos = fleet.settings().coverageWindow().toNanos();
         this.clock = clock;
-        this.nanos = nanos;
+        this.ticker = ticker;
         int max = fleet.settings().maxTrackedEntries();
         FleetStats stats = fleet.stats();
         this.byFingerprint = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -147,7 +147,7 @@ public final class CrossInstanceStaleDetector implements Detector {
         if (keyed == null) {
             return;
         }
-        long ageMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nanos.getAsLong() - committedNanos));
+        long ageMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(ticker.nanoTime() - committedNanos));
         String id = identifier(String.valueOf(write.id()));
         fleet.offer(FleetMessage.write(
                 fleet.instance(), clock.millis() - ageMillis, write.entity(), keyed.of(id), write.site()));

@@ -1,5 +1,6 @@
 package dev.cacheaudit.core.fleet;
 
+import dev.cacheaudit.core.Ticker;
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import java.time.Clock;
@@ -10,7 +11,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +34,7 @@ public final class Fleet implements AutoCloseable {
 
     private final Clock clock;
 
-    private final LongSupplier nanos;
+    private final Ticker ticker;
 
     private final ConcurrentLinkedQueue<Received> inbox = new ConcurrentLinkedQueue<>();
 
@@ -53,9 +53,19 @@ public final class Fleet implements AutoCloseable {
     /**
      * A member whose fleet key comes from {@link FleetTransport#connect()} once the transport is connected; until then
      * nothing is sent or matched.
+     *
+     * @param clock the auditor's wall clock: when messages were sent and members last heard from
+     * @param ticker the auditor's monotonic time: messages and keyspace notifications are stamped with it on arrival and
+     *     compared with the times of the auditor's events, so it must be the one the auditor runs on
      */
-    public Fleet(String instance, FleetTransport transport, FleetSettings settings, KeyRedactor redactor) {
-        this(instance, null, transport, settings, redactor, Clock.systemUTC(), System::nanoTime);
+    public Fleet(
+            String instance,
+            FleetTransport transport,
+            FleetSettings settings,
+            KeyRedactor redactor,
+            Clock clock,
+            Ticker ticker) {
+        this(instance, null, transport, settings, redactor, clock, ticker);
     }
 
     Fleet(
@@ -65,14 +75,14 @@ public final class Fleet implements AutoCloseable {
             FleetSettings settings,
             KeyRedactor redactor,
             Clock clock,
-            LongSupplier nanos) {
+            Ticker ticker) {
         this.instance = Objects.requireNonNull(instance, "instance");
         this.fingerprint = fingerprint;
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = clock;
-        this.nanos = nanos;
-        this.outbox = new FleetOutbox(this, transport, stats, clock, nanos);
-        this.detector = new CrossInstanceStaleDetector(this, redactor, clock, nanos);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.outbox = new FleetOutbox(this, transport, stats, clock, ticker);
+        this.detector = new CrossInstanceStaleDetector(this, redactor, clock, ticker);
         this.foreignWrites = new ForeignWriteDetector(this, redactor);
     }
 
@@ -104,7 +114,7 @@ public final class Fleet implements AutoCloseable {
             stats.droppedInbox.increment();
             return;
         }
-        notices.add(new Notice(command, key, nanos.getAsLong()));
+        notices.add(new Notice(command, key, ticker.nanoTime()));
     }
 
     @Nullable
@@ -132,7 +142,7 @@ public final class Fleet implements AutoCloseable {
                 stats.droppedInbox.increment();
                 return;
             }
-            inbox.add(new Received(message, clock.millis(), nanos.getAsLong()));
+            inbox.add(new Received(message, clock.millis(), ticker.nanoTime()));
         }
     }
 

@@ -1,10 +1,11 @@
 package dev.cacheaudit.core.fleet;
 
+import dev.cacheaudit.core.Ticker;
+import dev.cacheaudit.core.internal.engine.AuditThread;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +32,11 @@ final class FleetOutbox implements AutoCloseable {
 
     private final Clock clock;
 
-    private final LongSupplier nanos;
+    private final Ticker ticker;
 
     private final BlockingQueue<FleetMessage> queue = new ArrayBlockingQueue<>(FleetSettings.QUEUE_CAPACITY);
 
-    private final Thread thread;
+    private final AuditThread thread;
 
     private volatile boolean running = true;
 
@@ -47,16 +48,15 @@ final class FleetOutbox implements AutoCloseable {
 
     private long backoffMillis = 1000;
 
-    FleetOutbox(Fleet fleet, FleetTransport transport, FleetStats stats, Clock clock, LongSupplier nanos) {
+    FleetOutbox(Fleet fleet, FleetTransport transport, FleetStats stats, Clock clock, Ticker ticker) {
         this.fleet = fleet;
         this.instance = fleet.instance();
         this.transport = transport;
         this.settings = fleet.settings();
         this.stats = stats;
         this.clock = clock;
-        this.nanos = nanos;
-        this.thread = new Thread(this::run, "cache-audit-fleet");
-        this.thread.setDaemon(true);
+        this.ticker = ticker;
+        this.thread = new AuditThread("cache-audit-fleet", this::run);
     }
 
     void start() {
@@ -76,7 +76,7 @@ final class FleetOutbox implements AutoCloseable {
 
     /** Takes one more message from this second's allowance. */
     synchronized boolean withinRate() {
-        long second = TimeUnit.NANOSECONDS.toSeconds(nanos.getAsLong());
+        long second = TimeUnit.NANOSECONDS.toSeconds(ticker.nanoTime());
         if (second != windowSecond) {
             windowSecond = second;
             sentInWindow = 0;
@@ -98,10 +98,10 @@ final class FleetOutbox implements AutoCloseable {
 
     private void run() {
         long heartbeatNanos = settings.heartbeatInterval().toNanos();
-        long nextHeartbeat = nanos.getAsLong();
+        long nextHeartbeat = ticker.nanoTime();
         while (running) {
             try {
-                long now = nanos.getAsLong();
+                long now = ticker.nanoTime();
                 if (!fleet.connected() && now >= resumeAtNanos) {
                     connect();
                     continue;
@@ -167,18 +167,13 @@ final class FleetOutbox implements AutoCloseable {
                     ex.toString());
         }
         stats.paused = true;
-        resumeAtNanos = nanos.getAsLong() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
+        resumeAtNanos = ticker.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
         backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
     }
 
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(2));
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        thread.shutDown();
     }
 }

@@ -59,7 +59,12 @@ public record KeyDescriptor(String type, String printed, KeyShape shape, boolean
 
     /** The same kind of key with another printed value, such as the read form of a written key. */
     public KeyDescriptor withPrinted(String otherPrinted) {
-        return new KeyDescriptor(type, otherPrinted, KeyShape.of(otherPrinted), false, List.of(otherPrinted));
+        return ofPrinted(type, otherPrinted);
+    }
+
+    /** A key of one simple value known only by its type and printed form, such as a twin found in the state. */
+    public static KeyDescriptor ofPrinted(String type, String printed) {
+        return new KeyDescriptor(type, printed, KeyShape.of(printed), false, List.of(printed));
     }
 
     /** The same key with another shape, such as one where words learned to be data are variables. */

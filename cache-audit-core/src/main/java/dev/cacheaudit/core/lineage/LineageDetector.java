@@ -2,6 +2,8 @@ package dev.cacheaudit.core.lineage;
 
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.detect.FindingSink;
+import dev.cacheaudit.core.detect.PendingWrites;
+import dev.cacheaudit.core.detect.RecentInvalidations;
 import dev.cacheaudit.core.event.CacheClear;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.CacheEvict;
@@ -18,7 +20,6 @@ import dev.cacheaudit.core.keys.KeyRedactor;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,22 +72,19 @@ public final class LineageDetector implements Detector {
         }
     };
 
-    private final Map<String, ArrayDeque<Invalidation>> invalidations = new HashMap<>();
+    private final RecentInvalidations<Invalidation> invalidations = new RecentInvalidations<>(INVALIDATIONS_PER_CACHE);
 
     private final Refills refills = new Refills();
 
-    private final Map<Long, List<PendingWrite>> byTransaction = new LinkedHashMap<>();
-
-    private final ArrayDeque<PendingWrite> due = new ArrayDeque<>();
+    private final PendingWrites<PendingWrite> pending;
 
     private final ArrayDeque<EntityWrite> entityWrites = new ArrayDeque<>();
-
-    private int pending;
 
     public LineageDetector(SqlParser parser, Lineage lineage, KeyRedactor redactor, Duration window) {
         this.parser = parser;
         this.lineage = lineage;
         this.windowNanos = window.toNanos();
+        this.pending = new PendingWrites<>(MAX_PENDING, window);
         this.report = new LineageFindings(redactor, window);
     }
 
@@ -131,17 +129,13 @@ public final class LineageDetector implements Detector {
             entityWrites.addLast(
                     new EntityWrite(lineage.tableOf(write.entity()), write.tx().txId(), write.nanos()));
         } else if (event instanceof TxBoundary boundary) {
-            ended(boundary);
+            pending.ended(boundary);
         }
     }
 
     @Override
     public void onTick(long nowNanos, AuditView state, FindingSink findings) {
-        while (!due.isEmpty() && due.peekFirst().deadline <= nowNanos) {
-            PendingWrite write = due.pollFirst();
-            pending--;
-            judge(write, state, findings);
-        }
+        pending.judgeDue(nowNanos, write -> judge(write, state, findings));
     }
 
     private void statement(SqlStatement statement, AuditView state) {
@@ -173,7 +167,7 @@ public final class LineageDetector implements Detector {
             }
             for (Map.Entry<String, Lineage.Feed> fed :
                     lineage.cachesFedBy(access.table()).entrySet()) {
-                if (pending >= MAX_PENDING) {
+                if (pending.full()) {
                     forgotten.increment();
                     return;
                 }
@@ -183,15 +177,7 @@ public final class LineageDetector implements Detector {
                 if (write == null) {
                     continue;
                 }
-                if (statement.tx().active()) {
-                    byTransaction
-                            .computeIfAbsent(statement.tx().txId(), id -> new ArrayList<>())
-                            .add(write);
-                } else {
-                    write.deadline = statement.nanos() + windowNanos;
-                    due.addLast(write);
-                }
-                pending++;
+                pending.add(write, statement.tx(), statement.nanos());
             }
         }
     }
@@ -266,30 +252,12 @@ public final class LineageDetector implements Detector {
     }
 
     private void invalidated(String cache, @Nullable List<String> key, @Nullable String site, long txId, long nanos) {
-        ArrayDeque<Invalidation> recent = invalidations.computeIfAbsent(cache, c -> new ArrayDeque<>());
-        if (recent.size() == INVALIDATIONS_PER_CACHE) {
-            recent.pollFirst();
-        }
-        recent.addLast(new Invalidation(key, site, txId, nanos));
+        invalidations.recorded(cache, new Invalidation(key, site, txId, nanos));
     }
 
-    private void ended(TxBoundary boundary) {
-        List<PendingWrite> writes = byTransaction.remove(boundary.txId());
-        if (writes == null) {
-            return;
-        }
-        if (boundary.outcome() != TxBoundary.Outcome.COMMITTED) {
-            pending -= writes.size();
-            return;
-        }
-        for (PendingWrite write : writes) {
-            write.deadline = boundary.nanos() + windowNanos;
-            due.addLast(write);
-        }
-    }
-
-    private void judge(PendingWrite write, AuditView state, FindingSink findings) {
-        if (seenByEntityRecording(write) || covered(write) || !LineageFindings.couldBeStale(state, write)) {
+    private void judge(PendingWrites.Due<PendingWrite> due, AuditView state, FindingSink findings) {
+        PendingWrite write = due.write();
+        if (seenByEntityRecording(write) || covered(due) || !LineageFindings.couldBeStale(state, write)) {
             return;
         }
         Invalidation early = earlyInvalidation(write);
@@ -297,7 +265,7 @@ public final class LineageDetector implements Detector {
             findings.report(report.evictedBeforeWrite(
                     write, early.nanos, early.site, refills.between(write, early.nanos, early.key)));
         } else {
-            findings.report(report.uncovered(write, missed(write)));
+            findings.report(report.uncovered(write, missed(due)));
         }
     }
 
@@ -313,11 +281,10 @@ public final class LineageDetector implements Detector {
     }
 
     /** The invalidations of the write's cache in its unit of work or its window; {@code null} when one cleared it. */
-    private @Nullable List<Invalidation> relevant(PendingWrite write) {
+    private @Nullable List<Invalidation> relevant(PendingWrites.Due<PendingWrite> write) {
         List<Invalidation> relevant = new ArrayList<>();
-        for (Invalidation invalidation : invalidations.getOrDefault(write.cache, new ArrayDeque<>())) {
-            if ((write.txId != 0 && invalidation.txId == write.txId)
-                    || (invalidation.nanos >= write.nanos && invalidation.nanos <= write.deadline)) {
+        for (Invalidation invalidation : invalidations.of(write.write().cache)) {
+            if (write.coveredBy(invalidation.txId, invalidation.nanos)) {
                 if (invalidation.key == null) {
                     return null;
                 }
@@ -328,18 +295,19 @@ public final class LineageDetector implements Detector {
     }
 
     /** The affected entries nothing invalidated, for the finding. */
-    private List<PendingWrite.Entry> missed(PendingWrite write) {
-        List<Invalidation> relevant = relevant(write);
+    private List<PendingWrite.Entry> missed(PendingWrites.Due<PendingWrite> due) {
+        List<Invalidation> relevant = relevant(due);
         if (relevant == null) {
             return List.of();
         }
-        return write.affected.stream()
+        return due.write().affected.stream()
                 .filter(entry -> relevant.stream().noneMatch(invalidation -> entry.matches(invalidation.key)))
                 .toList();
     }
 
-    private boolean covered(PendingWrite write) {
-        List<Invalidation> relevant = relevant(write);
+    private boolean covered(PendingWrites.Due<PendingWrite> due) {
+        List<Invalidation> relevant = relevant(due);
+        PendingWrite write = due.write();
         if (relevant == null) {
             return true;
         }
@@ -361,7 +329,7 @@ public final class LineageDetector implements Detector {
         if (write.txId != 0) {
             return null;
         }
-        for (Invalidation invalidation : invalidations.getOrDefault(write.cache, new ArrayDeque<>())) {
+        for (Invalidation invalidation : invalidations.of(write.cache)) {
             // Before the write, close to it and outside any transaction too: had it come after the write, it would
             // have covered it.
             boolean before = invalidation.txId == 0

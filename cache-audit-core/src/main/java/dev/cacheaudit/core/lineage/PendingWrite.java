@@ -43,8 +43,6 @@ final class PendingWrite {
     /** The entity type of the row those entries hold, or {@code null} when {@link #heldBy} is empty. */
     final @Nullable String entity;
 
-    long deadline;
-
     private PendingWrite(
             String cache,
             String table,

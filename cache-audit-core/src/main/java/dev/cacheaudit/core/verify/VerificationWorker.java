@@ -4,6 +4,7 @@ import dev.cacheaudit.core.Ticker;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
+import dev.cacheaudit.core.internal.engine.AuditThread;
 import dev.cacheaudit.core.internal.engine.InternalErrors;
 import java.util.List;
 import java.util.concurrent.DelayQueue;
@@ -28,7 +29,7 @@ public final class VerificationWorker implements AutoCloseable {
 
     private final Predicate<CacheEvent> engine;
 
-    private final Thread thread;
+    private final AuditThread thread;
 
     private final ReadBudget budget;
 
@@ -68,8 +69,7 @@ public final class VerificationWorker implements AutoCloseable {
         this.settings = settings;
         this.engine = engine;
         this.budget = new ReadBudget(settings.maxPerSecond(), ticker.nanoTime());
-        this.thread = new Thread(this::run, "cache-audit-verifier");
-        this.thread.setDaemon(true);
+        this.thread = new AuditThread("cache-audit-verifier", this::run);
     }
 
     /** The thread checks run on; reads made from it bypass the auditing of caches. */
@@ -194,11 +194,6 @@ public final class VerificationWorker implements AutoCloseable {
     public void close() {
         running = false;
         // A check may be waiting for a slow source: waking it keeps close() from waiting out the source's timeout.
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(2));
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        thread.shutDown();
     }
 }

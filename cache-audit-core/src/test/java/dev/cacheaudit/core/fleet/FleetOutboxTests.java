@@ -2,9 +2,9 @@ package dev.cacheaudit.core.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.core.internal.engine.ManualClock;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ class FleetOutboxTests {
 
     private static final byte[] SECRET = "a fleet key of sufficient length".getBytes(StandardCharsets.UTF_8);
 
-    private long now = 5_000_000_000L;
+    private final ManualClock time = new ManualClock();
 
     private final List<String> sent = new ArrayList<>();
 
@@ -31,8 +31,8 @@ class FleetOutboxTests {
             },
             new FleetSettings(3, Duration.ofSeconds(5), Duration.ofSeconds(2), 1000),
             new KeyRedactor(KeyRedactor.Mode.SHAPE),
-            Clock.systemUTC(),
-            () -> now);
+            time,
+            time);
 
     @Test
     void messagesBeyondThePerSecondCapAreDroppedAndCounted() {
@@ -44,7 +44,7 @@ class FleetOutboxTests {
         assertThat(sent).hasSize(3);
         assertThat(fleet.stats().droppedByRate()).isEqualTo(2);
 
-        now += Duration.ofSeconds(1).toNanos();
+        time.advance(Duration.ofSeconds(1));
         fleet.offer(FleetMessage.write("a", 1, "com.acme.Item", "f5", "site"));
         fleet.flush();
         assertThat(sent).hasSize(4);
@@ -78,6 +78,17 @@ class FleetOutboxTests {
 
         assertThat(fleet.members()).containsOnlyKeys("b");
         assertThat(fleet.stats().received()).isEqualTo(1);
+    }
+
+    @Test
+    void aMemberUnheardForThreeHeartbeatIntervalsIsNoLongerListed() {
+        fleet.receive(FleetMessage.heartbeat("b", 1).encode());
+
+        time.advance(Duration.ofSeconds(15));
+        assertThat(fleet.members()).containsOnlyKeys("b");
+
+        time.advance(Duration.ofMillis(1));
+        assertThat(fleet.members()).isEmpty();
     }
 
     @Test

@@ -16,6 +16,8 @@ import dev.cacheaudit.core.keys.KeyRedactor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +37,7 @@ class ForeignWriteDetectorTests {
             payload -> {},
             new FleetSettings(200, Duration.ofSeconds(5), Duration.ofSeconds(2), 1000),
             new KeyRedactor(KeyRedactor.Mode.PLAIN),
-            Clock.systemUTC(),
+            Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC),
             () -> now);
 
     @BeforeEach

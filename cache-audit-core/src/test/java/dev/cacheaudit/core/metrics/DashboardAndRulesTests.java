@@ -2,10 +2,13 @@ package dev.cacheaudit.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.core.AuditPolling;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.CacheRead;
+import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.core.internal.engine.ManualClock;
 import dev.cacheaudit.core.verify.CheckTarget;
 import dev.cacheaudit.core.verify.Lookup;
 import dev.cacheaudit.core.verify.VerificationBackend;
@@ -71,8 +74,11 @@ class DashboardAndRulesTests {
                 return true;
             }
         };
+        ManualClock clock = new ManualClock();
         try (CacheAudit audit = CacheAudit.builder()
                 .withoutFindingLog()
+                .clock(clock)
+                .ticker(clock)
                 .verification(
                         new VerificationSettings(
                                 1.0, 100, Duration.ofMillis(200), List.of(Duration.ofMillis(100)), 100, Map.of()),
@@ -86,14 +92,19 @@ class DashboardAndRulesTests {
             audit.counters("users").hit();
             cache.put(42L, new User("Ada", 1));
             source.put(42L, new User("Ada Lovelace", 1));
-            audit.submit(new CacheRead("users", 42L, true, "S#find", System.nanoTime()));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (audit.findings().findings().stream().map(Finding::kind).noneMatch(FindingKind.STALE_READ::equals)) {
-                assertThat(System.nanoTime()).as("a stale read found").isLessThan(deadline);
-                Thread.onSpinWait();
-            }
-            assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
-                    .as("events analysed")
+            audit.submit(new CacheRead("users", 42L, true, "S#find", clock.nanoTime()));
+            assertThat(AuditPolling.until(
+                            audit,
+                            Duration.ofSeconds(10),
+                            () -> audit.verificationStats().count("users", Outcome.STALE) == 1))
+                    .as("the hit checked and found stale")
+                    .isTrue();
+            // The grace period passes; the recheck confirms the stale read.
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(AuditPolling.until(audit, Duration.ofSeconds(10), () -> audit.findings().findings().stream()
+                            .map(Finding::kind)
+                            .anyMatch(FindingKind.STALE_READ::equals)))
+                    .as("a stale read found")
                     .isTrue();
             scraped = registry.scrape()
                     .lines()

@@ -2,6 +2,7 @@ package dev.cacheaudit.core.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.core.AuditPolling;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CachePut;
@@ -322,20 +323,8 @@ class VerificationTests {
                 .toList();
     }
 
-    /**
-     * Polls, in real time and at most five seconds, until the engine is quiescent and {@code condition} holds: the
-     * verifier runs on its own thread, and a check the clock made due runs on its next wake-up.
-     */
     private boolean await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            if (audit.awaitQuiescence(Duration.ofMillis(200)) && condition.getAsBoolean()) {
-                return true;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(
-                    Duration.ofMillis(5).toNanos());
-        }
-        return false;
+        return AuditPolling.until(audit, Duration.ofSeconds(5), condition);
     }
 
     record User(String name, int lastLogin) {}

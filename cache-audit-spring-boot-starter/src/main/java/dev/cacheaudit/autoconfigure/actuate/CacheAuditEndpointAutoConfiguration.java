@@ -52,7 +52,7 @@ public class CacheAuditEndpointAutoConfiguration {
                 ObjectProvider<SpringVerificationBackend> verification,
                 ObjectProvider<CacheRecorder> recorder,
                 ObjectProvider<RedisTtl> redisTtl) {
-            KeyTimeline timeline = new KeyTimeline(endpoint.getTimelineCapacity());
+            KeyTimeline timeline = new KeyTimeline(endpoint.getTimelineCapacity(), audit);
             audit.addListener(timeline);
             BiFunction<Cache, String, @Nullable Long> ttl = redisTtl.getIfAvailable(() -> (cache, key) -> null);
             return new KeyProbe(

@@ -1,49 +1,24 @@
 package dev.cacheaudit.autoconfigure.actuate;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.report.CacheReport;
 import java.time.Instant;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code /actuator/cacheaudit/{cache}} answers: one cache's counters, verification outcomes and active findings.
+ * What {@code /actuator/cacheaudit/{cache}} answers: the cache's row of the report — counters and verification
+ * outcomes, at the top level of the answer — and its active findings. The row's lineage stays in the whole report.
  *
- * @param name the cache
- * @param backend the kind of store behind it
- * @param gets reads
- * @param hits reads that found an entry
- * @param misses reads that found none
- * @param puts entries stored
- * @param evictions entries evicted
- * @param clears whole-cache clears
- * @param verifications outcomes of re-reading the source, with verification on
+ * @param cache the cache's row of the report
  * @param findings the cache's active findings, most severe first
  */
 public record CacheSummary(
-        String name,
-        String backend,
-        long gets,
-        long hits,
-        long misses,
-        long puts,
-        long evictions,
-        long clears,
-        CacheReport.@Nullable Verifications verifications,
-        List<ActiveFinding> findings) {
+        @JsonUnwrapped @JsonIgnoreProperties("tables") CacheReport cache, List<ActiveFinding> findings) {
 
     static CacheSummary of(CacheReport cache, List<Finding> findings) {
-        return new CacheSummary(
-                cache.name(),
-                cache.backend(),
-                cache.gets(),
-                cache.hits(),
-                cache.misses(),
-                cache.puts(),
-                cache.evictions(),
-                cache.clears(),
-                cache.verifications(),
-                findings.stream().map(ActiveFinding::of).toList());
+        return new CacheSummary(cache, findings.stream().map(ActiveFinding::of).toList());
     }
 
     /**

@@ -47,7 +47,7 @@ final class KeyProbe {
     /** Source reads allowed per second: the verification budget (cache-audit.verification.max-per-second). */
     private final int sourceReadsPerSecond;
 
-    private long windowStart = System.nanoTime();
+    private long windowStart;
 
     private int readsInWindow;
 
@@ -68,6 +68,7 @@ final class KeyProbe {
         this.timeline = timeline;
         this.ignoredFields = Map.copyOf(ignoredFields);
         this.sourceReadsPerSecond = (int) Math.max(1, Math.ceil(maxSourceReadsPerSecond));
+        this.windowStart = audit.nanoTime();
     }
 
     /** The probe of one key, or {@code null} when no cache manager has a cache of that name. */
@@ -164,7 +165,7 @@ final class KeyProbe {
     }
 
     private synchronized boolean takeBudget() {
-        long now = System.nanoTime();
+        long now = audit.nanoTime();
         if (now - windowStart >= 1_000_000_000L) {
             windowStart = now;
             readsInWindow = 0;

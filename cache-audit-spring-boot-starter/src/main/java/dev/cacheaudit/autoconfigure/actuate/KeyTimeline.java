@@ -1,5 +1,6 @@
 package dev.cacheaudit.autoconfigure.actuate;
 
+import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.CacheClear;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.CacheEvict;
@@ -29,8 +30,12 @@ final class KeyTimeline implements AuditListener {
 
     private final int capacity;
 
-    KeyTimeline(int capacity) {
+    private final CacheAudit audit;
+
+    /** @param audit whose clock and ticker turn an event's monotonic time into the wall time shown */
+    KeyTimeline(int capacity, CacheAudit audit) {
         this.capacity = capacity;
+        this.audit = audit;
     }
 
     /**
@@ -82,7 +87,7 @@ final class KeyTimeline implements AuditListener {
         return matching.size() <= limit ? matching : matching.subList(matching.size() - limit, matching.size());
     }
 
-    private static @Nullable Entry entry(CacheEvent event) {
+    private @Nullable Entry entry(CacheEvent event) {
         if (event instanceof CacheRead read) {
             return new Entry(
                     at(read.nanos()),
@@ -155,7 +160,7 @@ final class KeyTimeline implements AuditListener {
         return key.getClass().getSimpleName();
     }
 
-    private static Instant at(long nanos) {
-        return Instant.now().minus(Duration.ofNanos(Math.max(0, System.nanoTime() - nanos)));
+    private Instant at(long nanos) {
+        return audit.clock().instant().minus(Duration.ofNanos(Math.max(0, audit.nanoTime() - nanos)));
     }
 }

@@ -46,7 +46,7 @@ public final class AuditingCache implements Cache {
         }
         Cache store = target instanceof TransactionAwareCacheDecorator decorator ? decorator.getTargetCache() : target;
         String backend = Backends.of(store);
-        recorder.decorated(this);
+        recorder.decorated(name, target);
         recorder.registered(
                 name,
                 backend,

@@ -83,7 +83,7 @@ public final class CacheAnnotationScanner implements SmartInitializingSingleton 
             }
         }
         if (!declared.isEmpty() || !holdings.isEmpty()) {
-            audit.submit(new DeclaredOperations(declared, new ArrayList<>(holdings), System.nanoTime()));
+            audit.submit(new DeclaredOperations(declared, new ArrayList<>(holdings), audit.nanoTime()));
         }
     }
 

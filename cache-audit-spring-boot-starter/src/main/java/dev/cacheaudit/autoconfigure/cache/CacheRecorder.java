@@ -16,6 +16,7 @@ import dev.cacheaudit.core.event.CacheRegistered;
 import dev.cacheaudit.core.event.EntityHeld;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cache.Cache;
 
 /**
  * Turns cache operations into events. On a hit it only bumps a counter and, for a sample of hits, hands over an event
@@ -121,9 +122,9 @@ public final class CacheRecorder {
         }
     }
 
-    void decorated(AuditingCache cache) {
+    void decorated(String cache, Cache store) {
         if (verification != null) {
-            verification.register(cache);
+            verification.register(cache, store);
         }
     }
 

@@ -24,6 +24,11 @@ import org.jspecify.annotations.Nullable;
  * method or an {@code id} field. {@code Optional}s are opened, and collections and arrays by their elements when they
  * hold at most {@value #MAX_ELEMENTS}. It also names the value's attribute whose value the key is ({@code phone} for a
  * customer cached by phone number). How to read a class is learned once per class and cache.
+ *
+ * <p>Alike in purpose to {@code jpa.JpaValueInspector}, which also names an entity's identifier, but not the same job:
+ * this runs on the application's thread at every put, with no persistence API (values need not be JPA entities), so it
+ * reads identifiers by annotation name and convention, and a read that fails or would load a lazy proxy leaves the
+ * value unidentified; the inspector runs on the verifier's thread, through the JPA metamodel, and reads whole states.
  */
 final class EntityIdentities {
 

@@ -57,7 +57,7 @@ final class RecordingCacheErrorHandler implements CacheErrorHandler {
             Invocation invocation = Invocation.current();
             String site = invocation != null ? invocation.site() : CallSites.firstApplicationFrame();
             audit.submit(new CacheError(
-                    cache.getName(), operation, key, exception.getClass().getName(), true, site, System.nanoTime()));
+                    cache.getName(), operation, key, exception.getClass().getName(), true, site, audit.nanoTime()));
         } catch (Throwable ex) {
             audit.recordingFailed("a failure swallowed by a CacheErrorHandler", ex);
         }

@@ -83,7 +83,7 @@ final class HibernateWriteListener
                     kind,
                     site != null ? site : CallSites.firstApplicationFrame(),
                     transactions.current(false),
-                    System.nanoTime()));
+                    audit.nanoTime()));
         } catch (Throwable ex) {
             audit.recordingFailed("a write flushed by Hibernate", ex);
         }

@@ -85,7 +85,7 @@ final class RepositoryWriteInterceptor implements MethodInterceptor {
         }
         String site = CallSites.firstApplicationFrame();
         TxState tx = transactions.current(false);
-        long now = System.nanoTime();
+        long now = audit.nanoTime();
         if (kind == SourceWrite.Kind.BULK || args.length == 0) {
             audit.submit(new SourceWrite(domainType.getName(), null, SourceWrite.Kind.BULK, site, tx, now));
             return;

@@ -2,6 +2,7 @@ package dev.cacheaudit.autoconfigure.fleet;
 
 import dev.cacheaudit.autoconfigure.CacheAuditBuilderCustomizer;
 import dev.cacheaudit.autoconfigure.CacheAuditProperties;
+import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.fleet.Fleet;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,7 +39,8 @@ public class CacheAuditFleetAutoConfiguration {
                 CacheAuditProperties audit,
                 Environment environment,
                 ObjectProvider<org.springframework.data.redis.connection.RedisConnectionFactory> connectionFactory,
-                ObjectProvider<javax.sql.DataSource> dataSource) {
+                ObjectProvider<javax.sql.DataSource> dataSource,
+                ObjectProvider<CacheAudit> cacheAudit) {
             String application = audit.getApplication() != null
                     ? audit.getApplication()
                     : environment.getProperty("spring.application.name", "application");
@@ -48,7 +50,8 @@ public class CacheAuditFleetAutoConfiguration {
                     dataSource,
                     application,
                     audit.getRedaction().getKeys(),
-                    audit.getCoverage().getWindow());
+                    audit.getCoverage().getWindow(),
+                    cacheAudit);
         }
 
         @Bean

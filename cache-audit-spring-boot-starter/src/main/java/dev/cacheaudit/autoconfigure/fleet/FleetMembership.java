@@ -1,5 +1,6 @@
 package dev.cacheaudit.autoconfigure.fleet;
 
+import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.fleet.Fleet;
 import dev.cacheaudit.core.fleet.FleetSettings;
 import dev.cacheaudit.core.fleet.FleetTransport;
@@ -38,6 +39,10 @@ public final class FleetMembership
 
     private final @Nullable Fleet fleet;
 
+    private final ObjectProvider<CacheAudit> audit;
+
+    private final AuditTime time = new AuditTime();
+
     private volatile @Nullable RedisFleetTransport transport;
 
     private volatile boolean member;
@@ -53,12 +58,14 @@ public final class FleetMembership
             ObjectProvider<javax.sql.DataSource> dataSource,
             String application,
             KeyRedactor.Mode redaction,
-            Duration coverageWindow) {
+            Duration coverageWindow,
+            ObjectProvider<CacheAudit> audit) {
         properties.validate();
         this.properties = properties;
         this.connectionFactory = connectionFactory;
         this.dataSource = dataSource;
         this.channel = properties.getChannelPrefix() + ":" + application;
+        this.audit = audit;
         if (Boolean.FALSE.equals(properties.getEnabled())) {
             this.fleet = null;
             return;
@@ -72,7 +79,9 @@ public final class FleetMembership
                         properties.getHeartbeatInterval(),
                         coverageWindow,
                         properties.getMaxTrackedEntries()),
-                new KeyRedactor(redaction));
+                new KeyRedactor(redaction),
+                time,
+                time);
     }
 
     @Override
@@ -92,6 +101,8 @@ public final class FleetMembership
             }
             return;
         }
+        // Before the transport subscribes: what arrives is stamped with the auditor's time from the first message on.
+        time.bind(audit.getIfUnique());
         transport = new RedisFleetTransport(
                 factory,
                 channel,

@@ -70,7 +70,7 @@ public final class StatementRecorder implements QueryExecutionListener {
                 site = invocation != null ? invocation.site() : CallSites.firstApplicationFrame();
                 tx = transactions.current(false);
             }
-            long now = System.nanoTime();
+            long now = audit.nanoTime();
             List<List<ParameterSetOperation>> sets = query.getParametersList();
             if (sets.isEmpty() || sets.size() > MAX_BATCH_ROWS) {
                 audit.submit(new SqlStatement(sql, List.of(), site, loadStart, tx, now));

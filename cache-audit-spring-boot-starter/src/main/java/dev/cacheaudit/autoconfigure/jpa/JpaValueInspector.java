@@ -23,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * elements. Nothing is loaded: an attribute {@link PersistenceUnitUtil#isLoaded(Object, String) not loaded}, or a
  * proxy never initialised, is reported as such and left out of the comparison. Works on detached instances, as cached
  * values are (deserialised from Redis, or kept in memory after their session closed).
+ *
+ * <p>Not {@code cache.EntityIdentities}, which learns only which entities a value holds, on the application's thread
+ * and without the metamodel: here the metamodel is the truth, reading runs on the verifier's thread, and an attribute
+ * that cannot be read is a fault of the check rather than an unknown.
  */
 public final class JpaValueInspector implements ValueInspector {
 

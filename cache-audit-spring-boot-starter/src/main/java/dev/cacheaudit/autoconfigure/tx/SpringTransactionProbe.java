@@ -90,7 +90,7 @@ public final class SpringTransactionProbe implements TransactionProbe {
         @Override
         public void afterCommit() {
             committed = true;
-            audit.submit(new TxBoundary(id, TxBoundary.Outcome.COMMITTED, System.nanoTime()));
+            audit.submit(new TxBoundary(id, TxBoundary.Outcome.COMMITTED, audit.nanoTime()));
         }
 
         @Override
@@ -103,7 +103,7 @@ public final class SpringTransactionProbe implements TransactionProbe {
             // callbacks, so what was recorded under its id ran after the commit, not before it.
             TxBoundary.Outcome outcome =
                     status == STATUS_ROLLED_BACK ? TxBoundary.Outcome.ROLLED_BACK : TxBoundary.Outcome.UNKNOWN;
-            audit.submit(new TxBoundary(id, outcome, System.nanoTime()));
+            audit.submit(new TxBoundary(id, outcome, audit.nanoTime()));
         }
     }
 }

@@ -29,10 +29,10 @@ public final class Loaders {
             return;
         }
         if (loaders.size() >= capacity) {
-            Iterator<String> oldest = loaders.keySet().iterator();
-            for (int i = 0; i < capacity / 2 && oldest.hasNext(); i++) {
-                oldest.next();
-                oldest.remove();
+            Iterator<String> kept = loaders.keySet().iterator();
+            for (int i = 0; i < capacity / 2 && kept.hasNext(); i++) {
+                kept.next();
+                kept.remove();
             }
         }
         loaders.put(

@@ -1,6 +1,5 @@
 package dev.cacheaudit.autoconfigure.verify;
 
-import dev.cacheaudit.autoconfigure.jpa.SharedCacheBypass;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;

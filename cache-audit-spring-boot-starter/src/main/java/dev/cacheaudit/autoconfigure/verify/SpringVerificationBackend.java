@@ -1,6 +1,5 @@
 package dev.cacheaudit.autoconfigure.verify;
 
-import dev.cacheaudit.autoconfigure.cache.AuditingCache;
 import dev.cacheaudit.core.verify.CheckTarget;
 import dev.cacheaudit.core.verify.Lookup;
 import dev.cacheaudit.core.verify.SourceOfTruth;
@@ -33,7 +32,8 @@ public final class SpringVerificationBackend implements VerificationBackend {
         }
     }
 
-    private final Map<String, AuditingCache> caches = new ConcurrentHashMap<>();
+    /** The stores under the audited caches, by name: reading them directly records nothing. */
+    private final Map<String, Cache> stores = new ConcurrentHashMap<>();
 
     private final Loaders loaders;
 
@@ -80,14 +80,18 @@ public final class SpringVerificationBackend implements VerificationBackend {
         return inspector;
     }
 
-    /** Makes a decorated cache known to the verifier. */
-    public void register(AuditingCache cache) {
-        caches.put(cache.getName(), cache);
+    /**
+     * Makes an audited cache known to the verifier.
+     *
+     * @param store the cache the auditing decorator wraps, which the verifier reads without being recorded
+     */
+    public void register(String cache, Cache store) {
+        stores.put(cache, store);
     }
 
     @Override
     public boolean canVerify(CheckTarget target) {
-        if (optedOut.contains(target.cache()) || !caches.containsKey(target.cache())) {
+        if (optedOut.contains(target.cache()) || !stores.containsKey(target.cache())) {
             return false;
         }
         return sources().containsKey(target.cache())
@@ -96,12 +100,12 @@ public final class SpringVerificationBackend implements VerificationBackend {
 
     @Override
     public Lookup cached(CheckTarget target) {
-        AuditingCache cache = caches.get(target.cache());
+        Cache store = stores.get(target.cache());
         Object key = key(target);
-        if (cache == null || key == null) {
+        if (store == null || key == null) {
             return Lookup.UNAVAILABLE;
         }
-        Cache.ValueWrapper value = cache.getTargetCache().get(key);
+        Cache.ValueWrapper value = store.get(key);
         return value != null ? Lookup.of(value.get()) : Lookup.ABSENT;
     }
 

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,20 +17,15 @@ import org.junit.jupiter.api.Test;
  * cache get exactly what the callers of an unaudited one get, the refusals are counted and reported as
  * {@code EVICTION_FAILED}, and once the permission is back evictions succeed again and nothing more is counted.
  */
-class RedisEvictionRefusedFaultTests {
+class RedisEvictionRefusedFaultTests extends AbstractRedisFaultTests {
 
     private static final String USER = "cache-audit-no-del";
 
     private static final String PASSWORD = "no-del-secret";
 
-    private OwnRedisServer redis;
-
-    private RedisFaultRig rig;
-
-    @BeforeEach
-    void start() throws Exception {
-        redis = OwnRedisServer.start();
-        assertThat(redis.command(
+    @Override
+    RedisFaultRig rigOn(OwnRedisServer server) throws Exception {
+        assertThat(server.command(
                         Duration.ofSeconds(2),
                         "ACL",
                         "SETUSER",
@@ -45,17 +38,7 @@ class RedisEvictionRefusedFaultTests {
                         "-del",
                         "-unlink"))
                 .isEqualTo("OK");
-        rig = new RedisFaultRig(redis, USER, PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+        return new RedisFaultRig(server, USER, PASSWORD);
     }
 
     @Test

@@ -2,11 +2,7 @@ package dev.cacheaudit.autoconfigure.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cacheaudit.autoconfigure.testsupport.OwnRedisServer;
-import dev.cacheaudit.core.internal.engine.InternalErrors.Where;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,29 +10,9 @@ import org.junit.jupiter.api.Test;
  * audited cache time out exactly as the callers of an unaudited one do, each failure is counted, and once the pause
  * is over both caches answer alike again and auditing goes on.
  */
-class RedisPauseFaultTests {
+class RedisPauseFaultTests extends AbstractRedisFaultTests {
 
     private static final Duration PAUSE = Duration.ofSeconds(6);
-
-    private OwnRedisServer redis;
-
-    private RedisFaultRig rig;
-
-    @BeforeEach
-    void start() {
-        redis = OwnRedisServer.start();
-        rig = new RedisFaultRig(redis, null, null);
-    }
-
-    @AfterEach
-    void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     @Test
     void pausedRedisTimesOutTheAuditedCacheExactlyLikeAnUnauditedOneAndIsCounted() throws Exception {
@@ -49,18 +25,6 @@ class RedisPauseFaultTests {
         RedisFaultRig.Outcomes paused = rig.trafficUntil(pauseEnds, 100);
 
         assertThat(paused.audited()).isNotEmpty().isEqualTo(paused.plain()).allMatch(o -> o.startsWith("threw"));
-        rig.awaitRedis(Duration.ofSeconds(20));
-        assertThat(rig.audit.awaitQuiescence(Duration.ofSeconds(10))).isTrue();
-        long failures = rig.audit.counters(RedisFaultRig.CACHE).errors();
-        assertThat(failures).isEqualTo(paused.audited().size());
-
-        long missesBefore = rig.audit.counters(RedisFaultRig.CACHE).misses();
-        RedisFaultRig.Outcomes after = rig.traffic(200, 205);
-        assertThat(after.audited()).isEqualTo(after.plain()).noneMatch(o -> o.startsWith("threw"));
-        assertThat(rig.audit.awaitQuiescence(Duration.ofSeconds(10))).isTrue();
-        assertThat(rig.audit.counters(RedisFaultRig.CACHE).misses() - missesBefore)
-                .isEqualTo(10);
-        assertThat(rig.audit.counters(RedisFaultRig.CACHE).errors()).isEqualTo(failures);
-        assertThat(rig.audit.engine().errors().count(Where.ENGINE_THREAD)).isZero();
+        assertEachFailureCountedOnceAndAuditingGoesOn(paused);
     }
 }

@@ -2,13 +2,10 @@ package dev.cacheaudit.autoconfigure.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cacheaudit.autoconfigure.testsupport.OwnRedisServer;
 import dev.cacheaudit.core.event.CacheError;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.internal.engine.InternalErrors.Where;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,27 +13,7 @@ import org.junit.jupiter.api.Test;
  * audited cache get exactly what the callers of an unaudited one get — values while it is up, the same exception
  * types while it is down — every failure is counted, and auditing resumes once Redis is back.
  */
-class RedisRestartFaultTests {
-
-    private OwnRedisServer redis;
-
-    private RedisFaultRig rig;
-
-    @BeforeEach
-    void start() {
-        redis = OwnRedisServer.start();
-        rig = new RedisFaultRig(redis, null, null);
-    }
-
-    @AfterEach
-    void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
+class RedisRestartFaultTests extends AbstractRedisFaultTests {
 
     @Test
     void redisStoppedAndRestartedMidTrafficChangesNothingForTheHostAndIsCounted() throws Exception {

@@ -2,11 +2,7 @@ package dev.cacheaudit.autoconfigure.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cacheaudit.autoconfigure.testsupport.OwnRedisServer;
-import dev.cacheaudit.core.internal.engine.InternalErrors.Where;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,29 +10,9 @@ import org.junit.jupiter.api.Test;
  * long-running script or a blocking save). The callers of the audited cache time out exactly as the callers of an
  * unaudited one do, each failure is counted, and auditing goes on once Redis answers again.
  */
-class RedisSlowFaultTests {
+class RedisSlowFaultTests extends AbstractRedisFaultTests {
 
     private static final Duration SLEEP = Duration.ofSeconds(6);
-
-    private OwnRedisServer redis;
-
-    private RedisFaultRig rig;
-
-    @BeforeEach
-    void start() {
-        redis = OwnRedisServer.start();
-        rig = new RedisFaultRig(redis, null, null);
-    }
-
-    @AfterEach
-    void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     @Test
     void slowRedisTimesOutTheAuditedCacheExactlyLikeAnUnauditedOneAndIsCounted() throws Exception {
@@ -56,18 +32,6 @@ class RedisSlowFaultTests {
 
         assertThat(slow.audited()).isNotEmpty().isEqualTo(slow.plain()).allMatch(o -> o.startsWith("threw"));
         sleeper.join(SLEEP.plusSeconds(5).toMillis());
-        rig.awaitRedis(Duration.ofSeconds(20));
-        assertThat(rig.audit.awaitQuiescence(Duration.ofSeconds(10))).isTrue();
-        long failures = rig.audit.counters(RedisFaultRig.CACHE).errors();
-        assertThat(failures).isEqualTo(slow.audited().size());
-
-        long missesBefore = rig.audit.counters(RedisFaultRig.CACHE).misses();
-        RedisFaultRig.Outcomes after = rig.traffic(200, 205);
-        assertThat(after.audited()).isEqualTo(after.plain()).noneMatch(o -> o.startsWith("threw"));
-        assertThat(rig.audit.awaitQuiescence(Duration.ofSeconds(10))).isTrue();
-        assertThat(rig.audit.counters(RedisFaultRig.CACHE).misses() - missesBefore)
-                .isEqualTo(10);
-        assertThat(rig.audit.counters(RedisFaultRig.CACHE).errors()).isEqualTo(failures);
-        assertThat(rig.audit.engine().errors().count(Where.ENGINE_THREAD)).isZero();
+        assertEachFailureCountedOnceAndAuditingGoesOn(slow);
     }
 }

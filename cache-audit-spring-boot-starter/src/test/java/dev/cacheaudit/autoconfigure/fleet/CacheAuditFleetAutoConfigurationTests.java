@@ -3,11 +3,17 @@ package dev.cacheaudit.autoconfigure.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.autoconfigure.CacheAuditAutoConfiguration;
+import dev.cacheaudit.autoconfigure.CacheAuditBuilderCustomizer;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.fleet.Fleet;
+import dev.cacheaudit.core.fleet.FleetMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -83,6 +89,25 @@ class CacheAuditFleetAutoConfigurationTests {
                     assertThat(fleet.stats().transportFailures()).isPositive();
                     assertThat(fleet.stats().paused()).isTrue();
                     assertThat(fleet.connected()).isFalse();
+                });
+    }
+
+    @Test
+    void theFleetRunsOnTheAuditsClock() {
+        Instant wall = Instant.parse("2001-02-03T04:05:06Z");
+        contextRunner
+                .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+                .withPropertyValues("spring.data.redis.port=" + closedPort())
+                .withBean(
+                        CacheAuditBuilderCustomizer.class,
+                        () -> builder -> builder.clock(Clock.fixed(wall, ZoneOffset.UTC)))
+                .run(context -> {
+                    Fleet fleet = context.getBean(FleetMembership.class).fleet();
+                    assertThat(fleet).isNotNull();
+
+                    fleet.receive(FleetMessage.heartbeat("other", 1).encode());
+
+                    assertThat(fleet.members()).containsExactly(Map.entry("other", wall));
                 });
     }
 

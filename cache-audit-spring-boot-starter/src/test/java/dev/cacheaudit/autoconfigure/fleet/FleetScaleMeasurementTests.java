@@ -3,6 +3,7 @@ package dev.cacheaudit.autoconfigure.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.StateLimits;
+import dev.cacheaudit.core.Ticker;
 import dev.cacheaudit.core.event.DeclaredOperations;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.TxState;
@@ -19,6 +20,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +85,10 @@ class FleetScaleMeasurementTests {
                         "i" + i,
                         transport,
                         new FleetSettings(cap, Duration.ofSeconds(5), Duration.ofSeconds(2), 100_000),
-                        new KeyRedactor(KeyRedactor.Mode.SHAPE));
+                        new KeyRedactor(KeyRedactor.Mode.SHAPE),
+                        // A measurement of messages per second of real time.
+                        Clock.systemUTC(),
+                        Ticker.system());
                 holder[0] = fleet;
                 transports.add(transport);
                 fleets.add(fleet.start());

@@ -88,12 +88,12 @@ class EndpointHttpTests {
         prices.changeBehindTheCache(7L, 4711);
         prices.find(7L);
 
-        String fresh = get(base + "/" + CACHE + "/probe?key=7");
+        String fresh = probe(7);
         assertThat(fresh).contains("\"state\":\"fresh\"", "\"cached\":true", "\"keyType\":\"Long\"");
 
         // What a JdbcTemplate update with no eviction does: the database changes, the cache does not.
         prices.changeBehindTheCache(7L, 4822);
-        String stale = get(base + "/" + CACHE + "/probe?key=7");
+        String stale = probe(7);
         assertThat(stale)
                 .contains("\"state\":\"stale\"", "\"differingFields\":[\"amount\"]", "\"source\":\"read\"")
                 .contains("\"event\":\"load\"", "\"event\":\"put\"");
@@ -102,7 +102,7 @@ class EndpointHttpTests {
         // The fix: the write path evicts.
         prices.change(7L, 4933);
         prices.find(7L);
-        String fixed = get(base + "/" + CACHE + "/probe?key=7");
+        String fixed = probe(7);
         assertThat(fixed).contains("\"state\":\"fresh\"", "\"event\":\"evict\"").doesNotContain("4933");
 
         assertThat(get(base + "/" + CACHE + "/probe?key=8")).contains("\"state\":\"absent\"", "\"cached\":false");
@@ -142,6 +142,18 @@ class EndpointHttpTests {
     }
 
     @Test
+    void cacheSummaryAnswersTheReportRowCountersAtTopLevelWithItsFindings() throws Exception {
+        prices.find(11L);
+
+        assertThat(get(base + "/" + CACHE))
+                .contains("\"name\":\"" + CACHE + "\"", "\"backend\":\"", "\"verifications\":", "\"findings\":[")
+                .containsPattern(
+                        "\"gets\":\\d+,\"hits\":\\d+,\"misses\":\\d+,\"puts\":\\d+,\"evictions\":\\d+,\"clears\":\\d+")
+                .as("the report's lineage stays in the report; the summary is counters and findings")
+                .doesNotContain("\"tables\"", "\"cache\":{");
+    }
+
+    @Test
     void probeIsOffUnlessEnabled() throws Exception {
         try (ConfigurableApplicationContext off = web()) {
             String url = "http://127.0.0.1:" + off.getEnvironment().getProperty("local.server.port")
@@ -150,6 +162,14 @@ class EndpointHttpTests {
                     .contains("cache-audit.endpoint.probe.enabled=true")
                     .doesNotContain("\"state\"");
         }
+    }
+
+    /** The probe of a key once what the application did so far is analysed: the timeline shows analysed events. */
+    private static String probe(long key) throws IOException, InterruptedException {
+        assertThat(context.getBean(CacheAudit.class).awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
+        return get(base + "/" + CACHE + "/probe?key=" + key);
     }
 
     private static String get(String url) throws IOException, InterruptedException {

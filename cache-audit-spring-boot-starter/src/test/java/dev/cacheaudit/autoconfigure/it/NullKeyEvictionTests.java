@@ -14,12 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
-import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -115,15 +111,8 @@ class NullKeyEvictionTests {
 
     record DictItem(Long id, @Nullable String dictType, String label) {}
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @EnableCaching
+    @InMemoryCachingApp
     static class App {
-
-        @Bean
-        ConcurrentMapCacheManager cacheManager() {
-            return new ConcurrentMapCacheManager();
-        }
 
         @Bean
         DictService dictService() {

@@ -18,16 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.cache.annotation.CacheEvict;
-import org.springframework.cache.annotation.Cacheable;
-import org.springframework.cache.annotation.CachingConfigurer;
-import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.cache.interceptor.CacheErrorHandler;
-import org.springframework.cache.interceptor.LoggingCacheErrorHandler;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
 /**
  * A real Redis fault: the application connects as an ACL user that may read and write but not run {@code DEL} or
@@ -61,20 +52,10 @@ class RedisEvictionFailureTests {
                         .allCommands()
                         .removeCommand(CommandType.DEL)
                         .removeCommand(CommandType.UNLINK)));
-        context = TestApps.run(
-                App.class,
-                "spring.cache.type=redis",
-                "spring.cache.redis.key-prefix=" + PREFIX,
-                "spring.data.redis.host=" + redis.host(),
-                "spring.data.redis.port=" + redis.port(),
-                "spring.data.redis.username=" + USER,
-                "spring.data.redis.password=" + PASSWORD);
+        context = EvictionTwinsApp.run(
+                redis, PREFIX, "spring.data.redis.username=" + USER, "spring.data.redis.password=" + PASSWORD);
         audit = context.getBean(CacheAudit.class);
-        Users users = context.getBean(Users.class);
-        for (long id = 1; id <= 3; id++) {
-            users.find(id);
-            users.rename(id);
-        }
+        EvictionTwinsApp.readAndEvictThreeUsers(context);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (failures().isEmpty() && System.nanoTime() < deadline) {
             audit.awaitQuiescence(Duration.ofMillis(200));
@@ -111,7 +92,7 @@ class RedisEvictionFailureTests {
 
     @Test
     void theApplicationKeptWorkingThroughTheFailures() {
-        assertThat(context.getBean(Users.class).find(1L)).isEqualTo("user-1");
+        assertThat(context.getBean(EvictionTwinsApp.Users.class).find(1L)).isEqualTo("user-1");
     }
 
     private static List<Finding> failures() {
@@ -127,32 +108,5 @@ class RedisEvictionFailureTests {
         } finally {
             client.shutdown();
         }
-    }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @EnableCaching
-    static class App implements CachingConfigurer {
-
-        @Override
-        public CacheErrorHandler errorHandler() {
-            return new LoggingCacheErrorHandler();
-        }
-
-        @Bean
-        Users users() {
-            return new Users();
-        }
-    }
-
-    static class Users {
-
-        @Cacheable(cacheNames = "users", key = "#id")
-        public String find(Long id) {
-            return "user-" + id;
-        }
-
-        @CacheEvict(cacheNames = "users", key = "#id")
-        public void rename(Long id) {}
     }
 }

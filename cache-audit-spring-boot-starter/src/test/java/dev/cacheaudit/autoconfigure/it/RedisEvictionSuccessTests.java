@@ -15,16 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.cache.annotation.CacheEvict;
-import org.springframework.cache.annotation.Cacheable;
-import org.springframework.cache.annotation.CachingConfigurer;
-import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.cache.interceptor.CacheErrorHandler;
-import org.springframework.cache.interceptor.LoggingCacheErrorHandler;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
 /**
  * The twin of {@link RedisEvictionFailureTests} with a Redis user that may delete: the same application, the same
@@ -43,13 +34,7 @@ class RedisEvictionSuccessTests {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        RedisServer.HostAndPort redis = RedisServer.require();
-        context = TestApps.run(
-                App.class,
-                "spring.cache.type=redis",
-                "spring.cache.redis.key-prefix=" + PREFIX,
-                "spring.data.redis.host=" + redis.host(),
-                "spring.data.redis.port=" + redis.port());
+        context = EvictionTwinsApp.run(RedisServer.require(), PREFIX);
         audit = context.getBean(CacheAudit.class);
         audit.addListener(new AuditListener() {
             @Override
@@ -64,11 +49,7 @@ class RedisEvictionSuccessTests {
                 }
             }
         });
-        Users users = context.getBean(Users.class);
-        for (long id = 1; id <= 3; id++) {
-            users.find(id);
-            users.rename(id);
-        }
+        EvictionTwinsApp.readAndEvictThreeUsers(context);
         // Evictions are sent without waiting; a refused one would be reported a second after it failed.
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (removed.get() < 3 && System.nanoTime() < deadline) {
@@ -94,32 +75,5 @@ class RedisEvictionSuccessTests {
         assertThat(audit.findings().findings())
                 .filteredOn(f -> f.kind() == FindingKind.EVICTION_FAILED)
                 .isEmpty();
-    }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @EnableCaching
-    static class App implements CachingConfigurer {
-
-        @Override
-        public CacheErrorHandler errorHandler() {
-            return new LoggingCacheErrorHandler();
-        }
-
-        @Bean
-        Users users() {
-            return new Users();
-        }
-    }
-
-    static class Users {
-
-        @Cacheable(cacheNames = "users", key = "#id")
-        public String find(Long id) {
-            return "user-" + id;
-        }
-
-        @CacheEvict(cacheNames = "users", key = "#id")
-        public void rename(Long id) {}
     }
 }

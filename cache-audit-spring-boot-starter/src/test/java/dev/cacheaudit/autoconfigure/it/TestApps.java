@@ -5,11 +5,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts small applications the way Boot starts a real one, on either Boot line. */
-final class TestApps {
+public final class TestApps {
 
     private TestApps() {}
 
-    static ConfigurableApplicationContext run(Class<?> source, String... properties) {
+    public static ConfigurableApplicationContext run(Class<?> source, String... properties) {
         return new SpringApplicationBuilder(source)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)

@@ -3,6 +3,8 @@ package dev.cacheaudit.autoconfigure.it.jcache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.autoconfigure.cache.AuditingCache;
+import dev.cacheaudit.autoconfigure.it.TestApps;
+import dev.cacheaudit.autoconfigure.it.WritePathFindings;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
 import dev.cacheaudit.core.finding.Finding;
@@ -24,9 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
@@ -76,29 +76,25 @@ class JCacheHibernateSecondLevelCacheTests {
 
     @BeforeAll
     static void start() throws InterruptedException, IOException {
-        context = new SpringApplicationBuilder(App.class)
-                .web(WebApplicationType.NONE)
-                .properties(
-                        "spring.main.banner-mode=off",
-                        "spring.jmx.enabled=false",
-                        "spring.cache.type=jcache",
-                        "spring.cache.jcache.provider=org.ehcache.jsr107.EhcacheCachingProvider",
-                        "spring.cache.jcache.config=" + ehcacheConfiguration().toUri(),
-                        "spring.cache.cache-names=" + String.join(",", APPLICATION_CACHES),
-                        "spring.datasource.url=jdbc:h2:mem:jcache-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
-                        "spring.jpa.open-in-view=false",
-                        "spring.jpa.properties.hibernate.cache.use_second_level_cache=true",
-                        "spring.jpa.properties.hibernate.cache.use_query_cache=true",
-                        "spring.jpa.properties.hibernate.cache.region.factory_class=jcache",
-                        "spring.jpa.properties.hibernate.javax.cache.missing_cache_strategy=create",
-                        "spring.jpa.properties.hibernate.generate_statistics=true",
-                        "cache-audit.redaction.keys=plain",
-                        "cache-audit.coverage.window=300ms",
-                        "cache-audit.verification.enabled=true",
-                        "cache-audit.verification.sample-rate=1.0",
-                        "cache-audit.verification.grace=500ms",
-                        "cache-audit.verification.windows=200ms,700ms")
-                .run();
+        context = TestApps.run(
+                App.class,
+                "spring.cache.type=jcache",
+                "spring.cache.jcache.provider=org.ehcache.jsr107.EhcacheCachingProvider",
+                "spring.cache.jcache.config=" + ehcacheConfiguration().toUri(),
+                "spring.cache.cache-names=" + String.join(",", APPLICATION_CACHES),
+                "spring.datasource.url=jdbc:h2:mem:jcache-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "spring.jpa.open-in-view=false",
+                "spring.jpa.properties.hibernate.cache.use_second_level_cache=true",
+                "spring.jpa.properties.hibernate.cache.use_query_cache=true",
+                "spring.jpa.properties.hibernate.cache.region.factory_class=jcache",
+                "spring.jpa.properties.hibernate.javax.cache.missing_cache_strategy=create",
+                "spring.jpa.properties.hibernate.generate_statistics=true",
+                "cache-audit.redaction.keys=plain",
+                "cache-audit.coverage.window=300ms",
+                "cache-audit.verification.enabled=true",
+                "cache-audit.verification.sample-rate=1.0",
+                "cache-audit.verification.grace=500ms",
+                "cache-audit.verification.windows=200ms,700ms");
         audit = context.getBean(CacheAudit.class);
         ProductRepository products = context.getBean(ProductRepository.class);
         for (int i = 0; i < 13; i++) {
@@ -216,12 +212,10 @@ class JCacheHibernateSecondLevelCacheTests {
 
     @Test
     void evictionInsideTheTransactionIsEvictBeforeCommit() {
-        assertThat(findings("tx-bug")).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo(FindingKind.EVICT_BEFORE_COMMIT);
-            assertThat(f.evidence()).containsEntry("transaction", "committed");
-            assertThat(f.sites())
-                    .containsExactly(Catalogue.class.getName() + "#renameAndEvictInsideTransaction(Long,String)");
-        });
+        assertThat(findings("tx-bug"))
+                .singleElement()
+                .satisfies(WritePathFindings.evictBeforeCommitAt(
+                        Catalogue.class.getName() + "#renameAndEvictInsideTransaction(Long,String)"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.cacheaudit.autoconfigure.it.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cacheaudit.autoconfigure.it.InMemoryCachingApp;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
@@ -14,16 +15,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.Caching;
-import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -231,15 +228,8 @@ class EntityLineageH2Tests {
         }
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @EnableCaching
+    @InMemoryCachingApp
     static class App {
-
-        @Bean
-        CacheManager cacheManager() {
-            return new ConcurrentMapCacheManager();
-        }
 
         /** Resolves the cache named after the table of the call, so that one method serves every table. */
         @Bean

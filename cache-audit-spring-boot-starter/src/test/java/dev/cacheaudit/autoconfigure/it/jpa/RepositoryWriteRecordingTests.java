@@ -2,13 +2,18 @@ package dev.cacheaudit.autoconfigure.it.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.autoconfigure.CacheAuditBuilderCustomizer;
 import dev.cacheaudit.autoconfigure.testsupport.RecordingDetector;
 import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.core.Ticker;
 import dev.cacheaudit.core.event.CacheRead;
+import dev.cacheaudit.core.event.DeclaredOperations;
 import dev.cacheaudit.core.event.SourceWrite;
+import dev.cacheaudit.core.event.SqlStatement;
 import dev.cacheaudit.core.event.TxBoundary;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +27,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Recording of Spring Data repository writes and of cached repository query methods, on H2 through JPA. */
+/**
+ * Recording of Spring Data repository writes and of cached repository query methods, on H2 through JPA. The auditor
+ * runs on a ticker of the test's, far from {@link System#nanoTime()}, that moves only when a test moves it: the
+ * recorders stamp events with it.
+ */
 class RepositoryWriteRecordingTests {
+
+    /** About 127 years of uptime: no system ticker reads this. */
+    private static final long START = 4_000_000_000_000_000_000L;
+
+    private static final AtomicLong NOW = new AtomicLong(START);
 
     private static ConfigurableApplicationContext context;
 
@@ -32,6 +46,9 @@ class RepositoryWriteRecordingTests {
     private static RecordingDetector recorded;
 
     private static CacheAudit audit;
+
+    /** What the annotation scan declared at start-up, before the first test forgot it. */
+    private static List<DeclaredOperations> startup;
 
     @BeforeAll
     static void start() {
@@ -47,6 +64,10 @@ class RepositoryWriteRecordingTests {
         accounts = context.getBean(AccountRepository.class);
         recorded = context.getBean(RecordingDetector.class);
         audit = context.getBean(CacheAudit.class);
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
+        startup = recorded.events(DeclaredOperations.class).toList();
     }
 
     @AfterAll
@@ -136,6 +157,31 @@ class RepositoryWriteRecordingTests {
     }
 
     @Test
+    void theAnnotationScanStampsItsDeclarationsWithTheAuditsTicker() {
+        assertThat(startup).isNotEmpty().allSatisfy(declared -> assertThat(declared.nanos())
+                .isEqualTo(START));
+    }
+
+    @Test
+    void aTransactionalWriteIsStampedWithTheAuditsTicker() {
+        long writeTime = NOW.addAndGet(Duration.ofMinutes(1).toNanos());
+        TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+        tx.executeWithoutResult(status -> accounts.save(new Account("stamped")));
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
+
+        // The repository advice and Hibernate's flush listener both record the insert.
+        assertThat(recorded.events(SourceWrite.class).filter(write -> write.nanos() == writeTime))
+                .hasSize(2);
+        assertThat(recorded.events(SqlStatement.class).filter(statement -> statement.nanos() == writeTime))
+                .isNotEmpty();
+        assertThat(recorded.events(TxBoundary.class).filter(boundary -> boundary.nanos() == writeTime))
+                .singleElement()
+                .satisfies(boundary -> assertThat(boundary.outcome()).isEqualTo(TxBoundary.Outcome.COMMITTED));
+    }
+
+    @Test
     void cachedRepositoryQueryMethodIsRecordedWithTheRepositoryMethodAsSite() {
         accounts.findByName("nobody");
         assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
@@ -156,6 +202,12 @@ class RepositoryWriteRecordingTests {
         @Bean
         RecordingDetector recordingDetector() {
             return new RecordingDetector();
+        }
+
+        @Bean
+        CacheAuditBuilderCustomizer manualTicker() {
+            Ticker ticker = NOW::get;
+            return builder -> builder.ticker(ticker);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.cacheaudit.autoconfigure.it.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.autoconfigure.it.TestApps;
+import dev.cacheaudit.autoconfigure.it.WritePathFindings;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
@@ -12,9 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CacheEvict;
@@ -47,21 +47,17 @@ class WritePathDetectionTests {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        context = new SpringApplicationBuilder(App.class)
-                .web(WebApplicationType.NONE)
-                .properties(
-                        "spring.main.banner-mode=off",
-                        "spring.jmx.enabled=false",
-                        "spring.datasource.url=jdbc:h2:mem:paths-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
-                        "spring.jpa.open-in-view=false",
-                        "cache-audit.coverage.window=300ms",
-                        "cache-audit.caches.job-bug.entity=" + Account.class.getName(),
-                        "cache-audit.caches.job-fixed.entity=" + Account.class.getName(),
-                        "cache-audit.caches.dirty-bug.entity=" + Account.class.getName(),
-                        "cache-audit.caches.after-commit.entity=" + Account.class.getName(),
-                        "cache-audit.caches.in-tx-bug.entity=" + Account.class.getName(),
-                        "cache-audit.caches.in-tx-aware.entity=" + Account.class.getName())
-                .run();
+        context = TestApps.run(
+                App.class,
+                "spring.datasource.url=jdbc:h2:mem:paths-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "spring.jpa.open-in-view=false",
+                "cache-audit.coverage.window=300ms",
+                "cache-audit.caches.job-bug.entity=" + Account.class.getName(),
+                "cache-audit.caches.job-fixed.entity=" + Account.class.getName(),
+                "cache-audit.caches.dirty-bug.entity=" + Account.class.getName(),
+                "cache-audit.caches.after-commit.entity=" + Account.class.getName(),
+                "cache-audit.caches.in-tx-bug.entity=" + Account.class.getName(),
+                "cache-audit.caches.in-tx-aware.entity=" + Account.class.getName());
         audit = context.getBean(CacheAudit.class);
         AccountRepository accounts = context.getBean(AccountRepository.class);
         for (int i = 0; i < 12; i++) {
@@ -137,12 +133,10 @@ class WritePathDetectionTests {
 
     @Test
     void evictionInsideTheTransactionOnAPlainCacheIsEvictBeforeCommit() {
-        assertThat(findings("in-tx-bug")).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo(FindingKind.EVICT_BEFORE_COMMIT);
-            assertThat(f.evidence()).containsEntry("transaction", "committed");
-            assertThat(f.sites())
-                    .containsExactly(Paths.class.getName() + "#renameAndEvictInsideTransaction(String,Long)");
-        });
+        assertThat(findings("in-tx-bug"))
+                .singleElement()
+                .satisfies(WritePathFindings.evictBeforeCommitAt(
+                        Paths.class.getName() + "#renameAndEvictInsideTransaction(String,Long)"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.cacheaudit.autoconfigure.jpa;
+package dev.cacheaudit.autoconfigure.verify;
 
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.CacheStoreMode;
@@ -17,7 +17,7 @@ import org.springframework.util.ClassUtils;
  *
  * <p>Covers the entity managers bound when the transaction began ({@code JpaTransactionManager}'s).
  */
-public final class SharedCacheBypass {
+final class SharedCacheBypass {
 
     private static final Logger logger = LoggerFactory.getLogger(SharedCacheBypass.class);
 
@@ -31,7 +31,7 @@ public final class SharedCacheBypass {
     private SharedCacheBypass() {}
 
     /** Applies to the entity managers bound to this thread's transaction; nothing when JPA is absent. */
-    public static void apply() {
+    static void apply() {
         if (PRESENT && TransactionSynchronizationManager.isActualTransactionActive()) {
             Jpa.apply();
         }
