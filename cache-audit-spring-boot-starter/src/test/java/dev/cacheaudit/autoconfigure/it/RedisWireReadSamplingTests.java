@@ -13,12 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.cache.annotation.Cacheable;
-import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -35,7 +30,7 @@ class RedisWireReadSamplingTests {
     static void start() {
         RedisServer.HostAndPort redis = RedisServer.require();
         context = TestApps.run(
-                App.class,
+                RedisRecordingTests.App.class,
                 "spring.cache.type=redis",
                 "spring.cache.redis.key-prefix=" + PREFIX,
                 "spring.data.redis.host=" + redis.host(),
@@ -45,16 +40,12 @@ class RedisWireReadSamplingTests {
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
-            redis.delete(redis.keys(PREFIX + "*"));
-            context.close();
-        }
+        TestApps.closeDeletingRedisKeys(context, PREFIX);
     }
 
     @Test
     void hitsOfTheCacheAreLeftOffTheWireWhileItsMissesAndHandWrittenReadsAreRecorded() {
-        Users users = context.getBean(Users.class);
+        RedisRecordingTests.Users users = context.getBean(RedisRecordingTests.Users.class);
         StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
         RecordingDetector recorded = context.getBean(RecordingDetector.class);
         CacheAudit audit = context.getBean(CacheAudit.class);
@@ -95,35 +86,10 @@ class RedisWireReadSamplingTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (keys(recorded, command, key).size() < count && System.nanoTime() < deadline) {
             audit.awaitQuiescence(Duration.ofMillis(100));
-            Thread.onSpinWait();
         }
+        assertThat(keys(recorded, command, key)).hasSizeGreaterThanOrEqualTo(count);
         assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
                 .as("events analysed")
                 .isTrue();
-        assertThat(keys(recorded, command, key)).hasSizeGreaterThanOrEqualTo(count);
-    }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @EnableCaching
-    static class App {
-
-        @Bean
-        Users users() {
-            return new Users();
-        }
-
-        @Bean
-        RecordingDetector recordingDetector() {
-            return new RecordingDetector();
-        }
-    }
-
-    static class Users {
-
-        @Cacheable(cacheNames = "users", key = "#id")
-        public String find(Long id) {
-            return "user-" + id;
-        }
     }
 }
