@@ -52,7 +52,7 @@ public final class AuditingCache implements Cache {
         this.audited = counters != CacheRegistry.UNTRACKED;
         this.transactionAware = target instanceof TransactionAwareCacheDecorator;
         Cache store = target instanceof TransactionAwareCacheDecorator decorator ? decorator.getTargetCache() : target;
-        String backend = audited ? Backends.of(store) : Backend.NONE.id();
+        String backend = Backends.of(store);
         this.samplesWireReads = audited && Backend.of(backend) == Backend.REDIS && recorder.samplesHits();
         if (!audited) {
             return;
