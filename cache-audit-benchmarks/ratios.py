@@ -1,11 +1,15 @@
-"""Prints audited/unaudited ratios of a JMH JSON result: the cache-hit benchmarks against DESIGN.md §5 targets, and
+"""Prints audited/unaudited ratios of a JMH JSON result: the cache-hit benchmarks against the targets of issue #13
+(DESIGN.md §5 asked for 1.15 in memory; the issue tightened it to 1.05 and bounded the allocation a Redis hit adds), and
 the JDBC statements of JdbcStatementBenchmark recorded and through datasource-proxy alone against plain JDBC."""
 import json
 import math
 import statistics
 import sys
 
-TARGETS = {"InMemoryCacheHitBenchmark": ("in-memory", 1.15), "RedisCacheHitBenchmark": ("redis", 1.03)}
+TARGETS = {"InMemoryCacheHitBenchmark": ("in-memory", 1.05), "RedisCacheHitBenchmark": ("redis", 1.03)}
+
+# Bytes per call that auditing may add, where a target is set.
+ADDED_ALLOCATION_TARGETS = {"RedisCacheHitBenchmark": 200}
 THREADS = {"hit": 1, "hitTwoThreads": 2}
 
 
@@ -59,7 +63,7 @@ def main(path):
         return
     header = (
         f"{'backend':<9} {'thr':>3}  {'unaudited':>19}  {'audited':>19}  {'unit':<5}  {'ratio (mean)':>14}  "
-        f"{'(median)':>8}  {'target':>6}  {'mean':<5}  {'median':<6}  {'B/op off':>8}  {'B/op on':>8}  {'B/op +':>7}"
+        f"{'(median)':>8}  {'target':>6}  {'mean':<5}  {'median':<6}  {'B/op off':>8}  {'B/op on':>8}  {'B/op +':>7}  {'B/op target':<11}"
     )
     print()
     print("cache-audit overhead on a @Cacheable hit (JMH AverageTime: score ± 99.9% error over all forks)")
@@ -80,6 +84,12 @@ def main(path):
         mean_verdict = verdict(ratio, band, target, noisy)
         misses += mean_verdict.startswith("MISS")
         delta = None if off["alloc"] is None or on["alloc"] is None else on["alloc"] - off["alloc"]
+        alloc_target = ADDED_ALLOCATION_TARGETS.get(cls)
+        alloc_verdict = (
+            ""
+            if alloc_target is None or delta is None
+            else f"<=+{alloc_target} {'PASS' if delta <= alloc_target else 'MISS'}"
+        )
         unaudited = f"{off['score']:.3f} ± {number(off['error'], 3)}"
         audited = f"{on['score']:.3f} ± {number(on['error'], 3)}"
         ratio_text = f"{ratio:.3f} ± {number(band, 3)}"
@@ -87,14 +97,14 @@ def main(path):
             f"{backend:<9} {threads:>3}  {unaudited:>19}  {audited:>19}  {off['unit']:<5}  {ratio_text:>14}  "
             f"{median_ratio:>8.3f}  {'<=' + format(target, '.2f'):>6}  {mean_verdict:<5}  "
             f"{'PASS' if median_ratio <= target else 'MISS':<6}  {number(off['alloc']):>8}  {number(on['alloc']):>8}  "
-            f"{number(delta, sign=True):>7}"
+            f"{number(delta, sign=True):>7}  {alloc_verdict:<11}"
         )
     print()
     print("ratio (mean): audited / unaudited JMH scores, their relative errors added in quadrature. (median): the")
     print("same with the median iteration over all forks, which resists interference from other processes.")
     print(f"'?' after a verdict: the error band straddles the target, or a score's error exceeds {NOISY:.0%} of it:")
     print("this run cannot tell (rerun on a quieter machine, or with more forks).")
-    print("B/op: gc.alloc.rate.norm, bytes allocated per call. Targets: DESIGN.md §5.")
+    print("B/op: gc.alloc.rate.norm, bytes allocated per call, the engine's threads included. Targets: issue #13.")
     print(f"{misses} target(s) missed on the mean ratio.")
 
 

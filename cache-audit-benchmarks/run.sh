@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures what cache-audit adds to a @Cacheable hit (in memory and on Redis, 1 and 2 threads), audited and
-# unaudited in the same JMH run, and prints the ratios against the targets of DESIGN.md §5.
+# unaudited in the same JMH run, and prints the ratios against the targets of issue #13 (ratios.py).
 #
 # A short run: about 6 minutes on 2 cores. Tunable through the environment:
 #   FORKS (3), WARMUP_ITERATIONS (10), ITERATIONS (8), ITERATION_TIME (500ms),
@@ -22,7 +22,7 @@ result="${RESULT:-$here/target/jmh-result.json}"
 
 if [[ ! -f "$jar" ]]; then
     echo "Building $jar ..."
-    (cd "$root" && ./mvnw -q -pl cache-audit-benchmarks -am install -DskipTests)
+    (cd "$root" && ./mvnw -q -pl cache-audit-benchmarks -am package -DskipTests)
 fi
 
 include="${INCLUDE:-}"

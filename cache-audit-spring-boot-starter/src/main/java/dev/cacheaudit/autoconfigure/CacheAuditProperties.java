@@ -501,8 +501,8 @@ public class CacheAuditProperties implements Validator {
     public static class Recording {
 
         /**
-         * Fraction of cache hits handed to the engine as events (all hits are counted). Misses, puts and evictions
-         * are always recorded.
+         * Fraction of cache hits handed to the engine as events (all hits are counted), and of the reads of a Redis
+         * cache whose GET is recorded on the wire. Misses, puts and evictions are always recorded.
          */
         private double hitSampleRate = 0.01;
 

@@ -34,6 +34,15 @@ public final class AuditingCache implements Cache {
     /** Whether this cache is audited: false beyond {@code limits.max-caches}. */
     private final boolean audited;
 
+    /**
+     * Whether the store is Redis and hits are sampled: then the {@code GET} of a read is recorded on the wire only for
+     * the first read and for the sampled ones ({@link UnsampledWireReads}).
+     */
+    private final boolean samplesWireReads;
+
+    /** Whether a read's wire command was recorded yet: the first always is, so the wire knows the key form at once. */
+    private boolean wireReadRecorded;
+
     AuditingCache(Cache target, CacheRecorder recorder) {
         this.target = target;
         this.name = target.getName();
@@ -41,11 +50,12 @@ public final class AuditingCache implements Cache {
         this.counters = recorder.counters(name);
         this.audited = counters.audited();
         this.transactionAware = target instanceof TransactionAwareCacheDecorator;
+        Cache store = target instanceof TransactionAwareCacheDecorator decorator ? decorator.getTargetCache() : target;
+        String backend = Backends.of(store);
+        this.samplesWireReads = audited && Backend.of(backend) == Backend.REDIS && recorder.samplesHits();
         if (!audited) {
             return;
         }
-        Cache store = target instanceof TransactionAwareCacheDecorator decorator ? decorator.getTargetCache() : target;
-        String backend = Backends.of(store);
         recorder.decorated(name, target);
         recorder.registered(
                 name,
@@ -76,11 +86,14 @@ public final class AuditingCache implements Cache {
             return null;
         }
         ValueWrapper value;
+        boolean outerMark = markWireRead();
         try {
             value = target.get(key);
         } catch (RuntimeException ex) {
             error("get", key, ex);
             throw ex;
+        } finally {
+            unmarkWireRead(outerMark);
         }
         read(key, value != null);
         return value;
@@ -92,11 +105,14 @@ public final class AuditingCache implements Cache {
             return null;
         }
         T value;
+        boolean outerMark = markWireRead();
         try {
             value = target.get(key, type);
         } catch (RuntimeException ex) {
             error("get", key, ex);
             throw ex;
+        } finally {
+            unmarkWireRead(outerMark);
         }
         read(key, value != null);
         return value;
@@ -113,15 +129,20 @@ public final class AuditingCache implements Cache {
         }
         boolean[] loaded = new boolean[1];
         T value;
+        boolean outerMark = markWireRead();
         try {
             value = target.get(key, () -> {
                 loaded[0] = true;
                 miss(key);
+                // The loader is the application's code: its own Redis reads are recorded.
+                unmarkWireRead(false);
                 return valueLoader.call();
             });
         } catch (RuntimeException ex) {
             error("get", key, ex);
             throw ex;
+        } finally {
+            unmarkWireRead(outerMark);
         }
         if (loaded[0]) {
             recordPut(key, value);
@@ -136,7 +157,13 @@ public final class AuditingCache implements Cache {
         if (recorder.transparent()) {
             return null;
         }
-        CompletableFuture<?> future = target.retrieve(key);
+        CompletableFuture<?> future;
+        boolean outerMark = markWireRead();
+        try {
+            future = target.retrieve(key);
+        } finally {
+            unmarkWireRead(outerMark);
+        }
         if (future != null && audited) {
             // A side branch: the caller gets the decorated cache's own future, so completion, cancellation and
             // exception types are exactly those of an unaudited call.
@@ -155,11 +182,18 @@ public final class AuditingCache implements Cache {
             return valueLoader.get();
         }
         AtomicBoolean loaded = new AtomicBoolean();
-        CompletableFuture<T> future = target.retrieve(key, () -> {
-            loaded.set(true);
-            miss(key);
-            return valueLoader.get();
-        });
+        CompletableFuture<T> future;
+        boolean outerMark = markWireRead();
+        try {
+            future = target.retrieve(key, () -> {
+                loaded.set(true);
+                miss(key);
+                unmarkWireRead(false);
+                return valueLoader.get();
+            });
+        } finally {
+            unmarkWireRead(outerMark);
+        }
         if (future != null && audited) {
             // As above: recorded on a side branch, the decorated cache's future is what the caller gets.
             future.whenComplete((value, ex) -> {
@@ -265,6 +299,25 @@ public final class AuditingCache implements Cache {
         }
         cleared();
         return present;
+    }
+
+    /**
+     * Marks the thread before the store reads, when this read's wire command is left out; returns the mark to put back
+     * with {@link #unmarkWireRead(boolean)}.
+     */
+    private boolean markWireRead() {
+        if (!samplesWireReads) {
+            return false;
+        }
+        boolean unsampled = wireReadRecorded && !recorder.wireReadSampled();
+        wireReadRecorded = true;
+        return UnsampledWireReads.mark(unsampled);
+    }
+
+    private void unmarkWireRead(boolean previous) {
+        if (samplesWireReads) {
+            UnsampledWireReads.restore(previous);
+        }
     }
 
     private void read(Object key, boolean hit) {

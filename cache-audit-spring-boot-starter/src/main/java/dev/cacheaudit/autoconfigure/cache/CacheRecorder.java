@@ -137,14 +137,28 @@ public final class CacheRecorder {
         audit.submit(new CacheRegistered(cache, backend, transactionAware, comparison, ttlMillis, System.nanoTime()));
     }
 
+    /** Whether only some hits are handed over: then a Redis cache's reads are sampled on the wire as well. */
+    boolean samplesHits() {
+        return !sampleAllHits;
+    }
+
+    /** Whether the wire command of a read of an audited Redis cache is recorded: a draw at the hit sample rate. */
+    boolean wireReadSampled() {
+        return sampled();
+    }
+
     void hit(String cache, CacheCounters counters, Object key) {
         counters.hit();
-        if (sampleNoHits || (!sampleAllHits && ThreadLocalRandom.current().nextInt(hitSampleBound) != 0)) {
+        if (!sampled()) {
             return;
         }
         Invocation invocation = Invocation.current();
         audit.submit(
                 new CacheRead(cache, key, true, invocation != null ? invocation.site() : null, audit.coarseNanos()));
+    }
+
+    private boolean sampled() {
+        return sampleAllHits || (!sampleNoHits && ThreadLocalRandom.current().nextInt(hitSampleBound) == 0);
     }
 
     void miss(String cache, CacheCounters counters, Object key) {

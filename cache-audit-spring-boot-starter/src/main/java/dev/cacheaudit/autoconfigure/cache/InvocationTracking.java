@@ -1,6 +1,5 @@
 package dev.cacheaudit.autoconfigure.cache;
 
-import dev.cacheaudit.autoconfigure.support.CallSites;
 import dev.cacheaudit.autoconfigure.support.Invocation;
 import java.util.Collection;
 import java.util.function.Supplier;
@@ -48,7 +47,7 @@ public final class InvocationTracking implements MethodInterceptor {
 
     @Override
     public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-        Invocation.Frames frames = Invocation.enter(CallSites.of(invocation.getMethod()), invocation);
+        Invocation.Frames frames = Invocation.enter(invocation.getMethod(), invocation);
         try {
             return cacheInterceptor.invoke(invocation);
         } catch (IllegalArgumentException ex) {

@@ -1,5 +1,6 @@
 package dev.cacheaudit.autoconfigure.redis;
 
+import dev.cacheaudit.autoconfigure.cache.UnsampledWireReads;
 import dev.cacheaudit.autoconfigure.support.CallSites;
 import dev.cacheaudit.autoconfigure.support.Invocation;
 import dev.cacheaudit.core.CacheAudit;
@@ -24,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  * Records the key commands Lettuce sends to Redis, with the exact key bytes and the result: how many keys a
  * {@code DEL}/{@code UNLINK} removed, and the failures of commands the application never waited for (Spring Data
  * Redis 4 sends cache puts and evictions asynchronously). Runs on Netty's threads; only hands events over.
+ *
+ * <p>The {@code GET} an audited Redis cache sends for a read is sampled like the hit it serves: when the cache marks
+ * the read as not sampled ({@link UnsampledWireReads}), nothing is kept when it is sent, and it is recorded only if it
+ * found nothing (a miss, recorded without its site). Every other command is recorded as sent.
  */
 public final class LettuceCommandRecorder implements CommandListener {
 
@@ -37,6 +42,12 @@ public final class LettuceCommandRecorder implements CommandListener {
     }
 
     private static final String SITE = LettuceCommandRecorder.class.getName() + ".site";
+
+    /**
+     * Kept under {@link #SITE} for a read whose site is not captured: a read with nothing kept is a cache's unsampled
+     * read.
+     */
+    private static final Object NO_SITE = new Object();
 
     /** Reads sent outside cache-annotated methods have their site captured at most this often per thread. */
     private static final long READ_SITE_INTERVAL_NANOS = 100_000_000L;
@@ -73,6 +84,10 @@ public final class LettuceCommandRecorder implements CommandListener {
             if (type == null) {
                 return;
             }
+            if (!type.changesKey() && UnsampledWireReads.marked()) {
+                // Kept nothing, so that the cache's hit costs no more here: see commandSucceeded.
+                return;
+            }
             Invocation invocation = Invocation.current();
             if (invocation != null) {
                 event.getContext().put(SITE, invocation.site());
@@ -81,6 +96,7 @@ public final class LettuceCommandRecorder implements CommandListener {
             if (!type.changesKey()
                     && !readSiteDue()
                     && !firstReadOfNamespace(event.getCommand().getArgs())) {
+                event.getContext().put(SITE, NO_SITE);
                 return;
             }
             event.getContext().put(SITE, CallSites.firstApplicationFrame());
@@ -142,6 +158,10 @@ public final class LettuceCommandRecorder implements CommandListener {
                 return;
             }
             Object output = command.getOutput() != null ? command.getOutput().get() : null;
+            if (!type.changesKey() && output != null && event.getContext().get(SITE) == null) {
+                // A cache's unsampled read that found its entry: the cache decorator counted the hit.
+                return;
+            }
             // GETDEL answers with the value it removed: it removed a key when there was one.
             long result = type == RedisCommand.Type.GETDEL
                     ? (output != null ? 1 : 0)

@@ -1,5 +1,6 @@
 package dev.cacheaudit.autoconfigure.support;
 
+import java.lang.reflect.Method;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,9 @@ public final class Invocation {
     private static final ThreadLocal<Frames> FRAMES = ThreadLocal.withInitial(Frames::new);
 
     private @Nullable String site;
+
+    /** The annotated method, named only when a site is asked for: a hit that is not sampled never needs its name. */
+    private @Nullable Method method;
 
     private long loadStartNanos;
 
@@ -35,7 +39,17 @@ public final class Invocation {
      */
     public static Frames enter(String site, @Nullable Object call) {
         Frames frames = FRAMES.get();
-        frames.push(site, call);
+        frames.push(site, null, call);
+        return frames;
+    }
+
+    /**
+     * Enters an invocation of an annotated method, named ({@link CallSites#of(Method)}) only if its site is asked for;
+     * pass what it returns to {@link #exit(Frames)}.
+     */
+    public static Frames enter(Method method, @Nullable Object call) {
+        Frames frames = FRAMES.get();
+        frames.push(null, method, call);
         return frames;
     }
 
@@ -46,6 +60,10 @@ public final class Invocation {
 
     public String site() {
         String current = site;
+        if (current == null && method != null) {
+            current = CallSites.of(method);
+            site = current;
+        }
         return current != null ? current : "unknown";
     }
 
@@ -77,7 +95,7 @@ public final class Invocation {
             return depth > 0 ? stack[depth - 1] : null;
         }
 
-        void push(String site, @Nullable Object call) {
+        void push(@Nullable String site, @Nullable Method method, @Nullable Object call) {
             if (depth == stack.length) {
                 stack = java.util.Arrays.copyOf(stack, depth * 2);
             }
@@ -87,6 +105,7 @@ public final class Invocation {
                 stack[depth] = frame;
             }
             frame.site = site;
+            frame.method = method;
             frame.call = call;
             frame.loadStartNanos = 0;
             depth++;

@@ -58,11 +58,7 @@ class RedisRecordingTests {
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
-            redis.delete(redis.keys(PREFIX + "*"));
-            context.close();
-        }
+        TestApps.closeDeletingRedisKeys(context, PREFIX);
     }
 
     @BeforeEach
