@@ -134,7 +134,7 @@ public final class CacheRecorder {
             boolean transactionAware,
             CacheRegistered.KeyComparison comparison,
             long ttlMillis) {
-        audit.submit(new CacheRegistered(cache, backend, transactionAware, comparison, ttlMillis, System.nanoTime()));
+        audit.submit(new CacheRegistered(cache, backend, transactionAware, comparison, ttlMillis, audit.nanoTime()));
     }
 
     /** Whether only some hits are handed over: then a Redis cache's reads are sampled on the wire as well. */
@@ -163,7 +163,7 @@ public final class CacheRecorder {
 
     void miss(String cache, CacheCounters counters, Object key) {
         counters.miss();
-        long now = System.nanoTime();
+        long now = audit.nanoTime();
         Invocation invocation = Invocation.current();
         String site = null;
         if (invocation != null) {
@@ -183,7 +183,7 @@ public final class CacheRecorder {
         counters.put();
         Invocation invocation = Invocation.current();
         long loadStart = invocation != null ? invocation.loadStartNanos() : programmaticLoadStart(cache, key);
-        long now = System.nanoTime();
+        long now = audit.nanoTime();
         audit.submit(
                 new CachePut(cache, key, site(invocation), loadStart, transactions.current(transactionAware), now));
         // Which entity the value holds is read now, while the value is the one stored: it may change afterwards.
@@ -196,19 +196,19 @@ public final class CacheRecorder {
     void evict(String cache, CacheCounters counters, Object key, boolean transactionAware) {
         counters.eviction();
         audit.submit(new CacheEvict(
-                cache, key, site(Invocation.current()), transactions.current(transactionAware), System.nanoTime()));
+                cache, key, site(Invocation.current()), transactions.current(transactionAware), audit.nanoTime()));
     }
 
     void clear(String cache, CacheCounters counters, boolean transactionAware) {
         counters.clear();
         audit.submit(new CacheClear(
-                cache, site(Invocation.current()), transactions.current(transactionAware), System.nanoTime()));
+                cache, site(Invocation.current()), transactions.current(transactionAware), audit.nanoTime()));
     }
 
     void error(String cache, CacheCounters counters, String operation, @Nullable Object key, RuntimeException ex) {
         counters.error();
         audit.submit(new CacheError(
-                cache, operation, key, ex.getClass().getName(), false, site(Invocation.current()), System.nanoTime()));
+                cache, operation, key, ex.getClass().getName(), false, site(Invocation.current()), audit.nanoTime()));
     }
 
     /**
@@ -217,7 +217,7 @@ public final class CacheRecorder {
      */
     void evictionWithoutKey(String cache, RuntimeException ex) {
         audit.submit(new CacheError(
-                cache, "evict", null, ex.getClass().getName(), false, site(Invocation.current()), System.nanoTime()));
+                cache, "evict", null, ex.getClass().getName(), false, site(Invocation.current()), audit.nanoTime()));
     }
 
     /** Counts a fault of the recording itself; the application's call goes on unchanged. */

@@ -116,7 +116,7 @@ public final class LettuceCommandRecorder implements CommandListener {
             return true;
         }
         long[] last = LAST_READ_SITE.get();
-        long now = System.nanoTime();
+        long now = audit.nanoTime();
         if (now - last[0] >= READ_SITE_INTERVAL_NANOS) {
             last[0] = now;
             return true;
@@ -173,7 +173,7 @@ public final class LettuceCommandRecorder implements CommandListener {
                     -1,
                     null,
                     event.getDuration(TimeUnit.NANOSECONDS),
-                    System.nanoTime(),
+                    audit.nanoTime(),
                     site(event)));
         } catch (Throwable ex) {
             audit.recordingFailed("a Redis command", ex);
@@ -191,7 +191,7 @@ public final class LettuceCommandRecorder implements CommandListener {
             Throwable cause = event.getCause();
             String error = cause != null && cause.getMessage() != null ? cause.getMessage() : String.valueOf(cause);
             audit.submit(
-                    new RedisCommand(type, key(command.getArgs()), -1, -1, error, 0, System.nanoTime(), site(event)));
+                    new RedisCommand(type, key(command.getArgs()), -1, -1, error, 0, audit.nanoTime(), site(event)));
         } catch (Throwable ex) {
             audit.recordingFailed("a Redis command", ex);
         }

@@ -6,6 +6,7 @@ import dev.cacheaudit.autoconfigure.CacheAuditBuilderCustomizer;
 import dev.cacheaudit.autoconfigure.testsupport.RecordingDetector;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.Ticker;
+import dev.cacheaudit.core.event.CachePut;
 import dev.cacheaudit.core.event.CacheRead;
 import dev.cacheaudit.core.event.DeclaredOperations;
 import dev.cacheaudit.core.event.SourceWrite;
@@ -179,6 +180,22 @@ class RepositoryWriteRecordingTests {
         assertThat(recorded.events(TxBoundary.class).filter(boundary -> boundary.nanos() == writeTime))
                 .singleElement()
                 .satisfies(boundary -> assertThat(boundary.outcome()).isEqualTo(TxBoundary.Outcome.COMMITTED));
+    }
+
+    @Test
+    void aMissAndTheLoadedValuesPutAreStampedWithTheAuditsTicker() {
+        long readTime = NOW.addAndGet(Duration.ofMinutes(1).toNanos());
+        accounts.findByName("stamped-read");
+        assertThat(audit.awaitQuiescence(Duration.ofSeconds(5)))
+                .as("events analysed")
+                .isTrue();
+
+        assertThat(recorded.events(CacheRead.class).filter(read -> read.nanos() == readTime))
+                .singleElement()
+                .satisfies(read -> assertThat(read.hit()).isFalse());
+        assertThat(recorded.events(CachePut.class).filter(put -> put.nanos() == readTime))
+                .singleElement()
+                .satisfies(put -> assertThat(put.cache()).isEqualTo("accountsByName"));
     }
 
     @Test
