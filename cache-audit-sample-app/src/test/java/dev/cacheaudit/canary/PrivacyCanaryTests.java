@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,12 +176,17 @@ class PrivacyCanaryTests {
             registry.add(
                     "cache-audit.report.path",
                     () -> reportDir.resolve("shutdown-report.json").toString());
-            // The tests' Redis, which needsRedis made sure of, with the cache's keys under a prefix of this run's own.
+            // The tests' Redis, which needsRedis made sure of, with the cache's keys and the fleet channel under a
+            // prefix
+            // of this run's own, and a fleet key given rather than left in Redis.
             RedisServer.HostAndPort redis = RedisServer.require();
             String keyPrefix = RedisServer.uniqueKeyPrefix();
+            String fleetKey = UUID.randomUUID().toString();
             registry.add("spring.data.redis.host", redis::host);
             registry.add("spring.data.redis.port", redis::port);
             registry.add("spring.cache.redis.key-prefix", () -> keyPrefix);
+            registry.add("cache-audit.fleet.channel-prefix", () -> keyPrefix + "cache-audit:fleet");
+            registry.add("cache-audit.fleet.secret", () -> fleetKey);
         }
 
         @Test

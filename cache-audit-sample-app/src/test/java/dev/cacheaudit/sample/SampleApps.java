@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the sample app the way {@code main} does, without a web server. */
@@ -41,7 +42,11 @@ final class SampleApps {
         return start(new PrintStream(OutputStream.nullOutputStream()), args);
     }
 
-    /** The arguments, followed by those that point the app at {@code redis} under a key prefix of its own. */
+    /**
+     * The arguments, followed by those that point the app at {@code redis} under a key prefix of its own (which the
+     * sample puts its fleet channel under too) and with a fleet key of its own: given, since one stored in Redis would
+     * stay there after the run.
+     */
     static String[] onRedis(RedisServer.HostAndPort redis, String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.add("--spring.data.redis.host=" + redis.host());
@@ -49,6 +54,7 @@ final class SampleApps {
         if (!named(args, KEY_PREFIX)) {
             all.add(KEY_PREFIX + RedisServer.uniqueKeyPrefix());
         }
+        all.add("--cache-audit.fleet.secret=" + UUID.randomUUID());
         return all.toArray(String[]::new);
     }
 

@@ -16,6 +16,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -174,7 +175,10 @@ class CacheAuditGateTests {
             properties = {"sample.bugs=template-key", "spring.main.web-application-type=none"})
     static class TemplateKeyBug extends DemoTraffic {
 
-        /** The tests' Redis, which the test above made sure of, under a key prefix of this run's own. */
+        /**
+         * The tests' Redis, which the test above made sure of, with the keys and the fleet channel under a prefix of
+         * this run's own and a fleet key given rather than left in Redis.
+         */
         @DynamicPropertySource
         static void redis(DynamicPropertyRegistry properties) {
             RedisServer.HostAndPort redis = RedisServer.require();
@@ -182,7 +186,10 @@ class CacheAuditGateTests {
             properties.add("spring.data.redis.port", redis::port);
             // Taken once: a supplier is asked again on every look-up of the property.
             String keyPrefix = RedisServer.uniqueKeyPrefix();
+            String fleetKey = UUID.randomUUID().toString();
             properties.add("spring.cache.redis.key-prefix", () -> keyPrefix);
+            properties.add("cache-audit.fleet.channel-prefix", () -> keyPrefix + "cache-audit:fleet");
+            properties.add("cache-audit.fleet.secret", () -> fleetKey);
         }
     }
 
