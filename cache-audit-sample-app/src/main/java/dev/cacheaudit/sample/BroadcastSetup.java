@@ -31,7 +31,9 @@ class BroadcastSetup {
             @Qualifier(CacheNames.LOCAL_CACHE_MANAGER) CacheManager localCaches,
             ObjectProvider<StringRedisTemplate> redis,
             ObjectProvider<RedisMessageListenerContainer> listeners,
-            DataSource dataSource) {
-        return new LocalInvalidations(localCaches, redis.getIfAvailable(), listeners.getIfAvailable(), dataSource);
+            DataSource dataSource,
+            RedisNamespace namespace) {
+        return new LocalInvalidations(
+                localCaches, redis.getIfAvailable(), listeners.getIfAvailable(), dataSource, namespace);
     }
 }

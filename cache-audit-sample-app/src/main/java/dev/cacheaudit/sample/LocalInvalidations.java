@@ -40,17 +40,21 @@ public final class LocalInvalidations implements MessageListener {
             CacheManager localCaches,
             @Nullable StringRedisTemplate redis,
             @Nullable RedisMessageListenerContainer listeners,
-            DataSource dataSource) {
+            DataSource dataSource,
+            RedisNamespace namespace) {
         this.localCaches = Objects.requireNonNull(localCaches, "localCaches");
         this.redis = listeners == null ? null : redis;
         this.scope = scope(dataSource);
-        this.channel = CHANNEL_PREFIX + scope;
+        this.channel = namespace.name(CHANNEL_PREFIX + scope);
         if (listeners != null && redis != null) {
             listeners.addMessageListener(this, new ChannelTopic(channel));
         }
     }
 
-    /** The channel, one per database: runs on their own in-memory databases never evict each other's entries. */
+    /**
+     * The channel, one per database and in the sample's namespace: runs on their own in-memory databases never evict
+     * each other's entries.
+     */
     public String channel() {
         return channel;
     }

@@ -18,9 +18,10 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * The Redis cache manager, used unless {@code spring.cache.type} names another cache (as the start-up probe does when
- * Redis is unreachable; Spring Boot then configures that one). Values are stored with JDK serialization, and every
- * put and eviction completes before the business call returns. The item pages of scenario {@code long-ttl} have a time to live of
- * their own. It is the primary manager: a scenario may add managers of its own, which its annotations name.
+ * Redis is unreachable; Spring Boot then configures that one). Values and keys are stored as {@link RedisNamespace}
+ * configures every cache of the sample, and every put and eviction completes before the business call returns. The
+ * item pages of scenario {@code long-ttl} have a time to live of their own. It is the primary manager: a scenario may
+ * add managers of its own, which its annotations name.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis", matchIfMissing = true)
@@ -29,11 +30,10 @@ public class RedisCacheSetup {
     @Bean
     @Primary
     RedisCacheManager cacheManager(
-            RedisConnectionFactory connectionFactory, @Value("${sample.cache.time-to-live:10m}") Duration timeToLive) {
-        // The class loader matters in the executable jar, where application classes are not on the system class path.
-        RedisCacheConfiguration defaults = RedisCacheConfiguration.defaultCacheConfig(
-                        getClass().getClassLoader())
-                .entryTtl(timeToLive);
+            RedisConnectionFactory connectionFactory,
+            RedisNamespace namespace,
+            @Value("${sample.cache.time-to-live:10m}") Duration timeToLive) {
+        RedisCacheConfiguration defaults = namespace.cacheConfiguration(timeToLive);
         return RedisCacheManager.builder(immediateWriter(connectionFactory))
                 .cacheDefaults(defaults)
                 .initialCacheNames(new LinkedHashSet<>(CacheNames.SHARED))

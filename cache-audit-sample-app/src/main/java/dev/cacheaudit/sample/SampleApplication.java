@@ -32,8 +32,9 @@ public class SampleApplication {
     /**
      * The application with its default properties: the demo's when {@code --demo} is given, and
      * {@code spring.cache.type=simple} when the cache would be Redis but Redis is unreachable, which is then said in
-     * one line on {@code out}. Only the command line, system properties and environment variables are consulted for
-     * the Redis host and port.
+     * one line on {@code out}, and the auditor's fleet channel under {@code spring.cache.redis.key-prefix} when one is
+     * given. Only the command line, system properties and environment variables are consulted for the Redis host and
+     * port and the key prefix.
      */
     public static SpringApplication application(PrintStream out, String... args) {
         StandardEnvironment environment = new StandardEnvironment();
@@ -48,6 +49,11 @@ public class SampleApplication {
                 // FOREIGN_WRITE on Redis is seen through keyspace notifications, which this turns on where allowed.
                 defaults.put("cache-audit.fleet.keyspace-events", "auto");
             }
+        }
+        String keyPrefix = environment.getProperty("spring.cache.redis.key-prefix", "");
+        if (!keyPrefix.isEmpty()) {
+            // The auditor's fleet channel and key join the sample's other names in Redis (RedisNamespace).
+            defaults.put("cache-audit.fleet.channel-prefix", keyPrefix + "cache-audit:fleet");
         }
         if ("redis".equalsIgnoreCase(environment.getProperty("spring.cache.type", "redis"))) {
             String host = environment.getProperty("spring.data.redis.host", "127.0.0.1");

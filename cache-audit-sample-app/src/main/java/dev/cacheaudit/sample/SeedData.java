@@ -52,19 +52,23 @@ class SeedData implements SmartInitializingSingleton {
 
     private final ObjectProvider<StringRedisTemplate> redis;
 
+    private final RedisNamespace namespace;
+
     SeedData(
             UserRepository users,
             ProductRepository products,
             OrderRepository orders,
             ItemRepository items,
             CacheManager caches,
-            ObjectProvider<StringRedisTemplate> redis) {
+            ObjectProvider<StringRedisTemplate> redis,
+            RedisNamespace namespace) {
         this.users = Objects.requireNonNull(users, "users");
         this.products = Objects.requireNonNull(products, "products");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.items = Objects.requireNonNull(items, "items");
         this.caches = Objects.requireNonNull(caches, "caches");
         this.redis = Objects.requireNonNull(redis, "redis");
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
     }
 
     @Override
@@ -79,7 +83,7 @@ class SeedData implements SmartInitializingSingleton {
         if (caches instanceof RedisCacheManager) {
             StringRedisTemplate template = redis.getObject();
             Stream.concat(CacheNames.ALL.stream(), CacheNames.SCENARIOS.stream())
-                    .forEach(name -> RedisLeftovers.delete(template, name + "::*"));
+                    .forEach(name -> RedisLeftovers.delete(template, namespace.name(name + "::*")));
         }
     }
 

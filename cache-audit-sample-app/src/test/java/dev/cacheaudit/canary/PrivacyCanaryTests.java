@@ -8,14 +8,13 @@ import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.test.CacheAuditTest;
+import dev.cacheaudit.testsupport.RedisServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,8 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -81,8 +80,7 @@ class PrivacyCanaryTests {
 
     @BeforeAll
     static void needsRedis() {
-        Assumptions.assumeTrue(
-                redisReachable(), "Redis at 127.0.0.1:6379 is not reachable; the privacy canary needs a real Redis");
+        RedisServer.require();
     }
 
     @Test
@@ -146,15 +144,6 @@ class PrivacyCanaryTests {
         return out.toString();
     }
 
-    private static boolean redisReachable() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-            return true;
-        } catch (IOException ex) {
-            return false;
-        }
-    }
-
     /** Traffic with the marker everywhere, raising the three findings, then a look at the live channels. */
     abstract static class CanaryTraffic {
 
@@ -183,10 +172,21 @@ class PrivacyCanaryTests {
         Environment environment;
 
         @DynamicPropertySource
-        static void reportPath(DynamicPropertyRegistry registry) {
+        static void reportPathAndRedis(DynamicPropertyRegistry registry) {
             registry.add(
                     "cache-audit.report.path",
                     () -> reportDir.resolve("shutdown-report.json").toString());
+            // The tests' Redis, which needsRedis made sure of, with the cache's keys and the fleet channel under a
+            // prefix
+            // of this run's own, and a fleet key given rather than left in Redis.
+            RedisServer.HostAndPort redis = RedisServer.require();
+            String keyPrefix = RedisServer.uniqueKeyPrefix();
+            String fleetKey = UUID.randomUUID().toString();
+            registry.add("spring.data.redis.host", redis::host);
+            registry.add("spring.data.redis.port", redis::port);
+            registry.add("spring.cache.redis.key-prefix", () -> keyPrefix);
+            registry.add("cache-audit.fleet.channel-prefix", () -> keyPrefix + "cache-audit:fleet");
+            registry.add("cache-audit.fleet.secret", () -> fleetKey);
         }
 
         @Test
@@ -258,8 +258,6 @@ class PrivacyCanaryTests {
             properties = {
                 "spring.cache.type=redis",
                 "spring.cache.redis.time-to-live=60s",
-                "spring.data.redis.host=127.0.0.1",
-                "spring.data.redis.port=6379",
                 "spring.jmx.enabled=false",
                 "management.endpoints.web.exposure.include=cacheaudit",
                 "cache-audit.caches.canaryAccounts.entity=dev.cacheaudit.canary.CanaryAccount",
@@ -283,8 +281,6 @@ class PrivacyCanaryTests {
                 "cache-audit.redaction.keys=plain",
                 "spring.cache.type=redis",
                 "spring.cache.redis.time-to-live=60s",
-                "spring.data.redis.host=127.0.0.1",
-                "spring.data.redis.port=6379",
                 "spring.jmx.enabled=false",
                 "management.endpoints.web.exposure.include=cacheaudit",
                 "cache-audit.caches.canaryAccounts.entity=dev.cacheaudit.canary.CanaryAccount",

@@ -12,6 +12,7 @@ import dev.cacheaudit.sample.demo.Traffic;
 import dev.cacheaudit.sample.demo.TrafficLog;
 import dev.cacheaudit.sample.user.UserDto;
 import dev.cacheaudit.sample.user.UserService;
+import dev.cacheaudit.testsupport.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -46,9 +47,10 @@ class FixedServiceTests {
 
     @BeforeAll
     static void driveTheDemoTraffic() {
-        SampleApps.assumeRedis();
-        plantEntryOfAnEarlierRun(new UserDto(1, "alice@example.com", "Name from an earlier run"));
-        context = SampleApps.start("--demo", "--sample.bugs=");
+        RedisServer.HostAndPort redis = SampleApps.assumeRedis();
+        String keyPrefix = RedisServer.uniqueKeyPrefix();
+        plantEntryOfAnEarlierRun(redis, keyPrefix, new UserDto(1, "alice@example.com", "Name from an earlier run"));
+        context = SampleApps.start("--demo", "--sample.bugs=", "--spring.cache.redis.key-prefix=" + keyPrefix);
         firstUserAfterStart = context.getBean(UserService.class).find(1);
         traffic = context.getBean(Demo.class).drive();
         settle(context.getBean(DemoProperties.class).getSettle());
@@ -67,14 +69,13 @@ class FixedServiceTests {
         }
     }
 
-    /** Writes an entry as an earlier run of the app would have left it in Redis. */
-    private static void plantEntryOfAnEarlierRun(UserDto user) {
-        LettuceConnectionFactory connectionFactory =
-                new LettuceConnectionFactory(SampleApps.REDIS_HOST, SampleApps.REDIS_PORT);
+    /** Writes an entry as an earlier run of the app with the same key prefix would have left it in Redis. */
+    private static void plantEntryOfAnEarlierRun(RedisServer.HostAndPort redis, String keyPrefix, UserDto user) {
+        LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory(redis.host(), redis.port());
         connectionFactory.afterPropertiesSet();
         connectionFactory.start();
         try (RedisConnection connection = connectionFactory.getConnection()) {
-            byte[] key = (CacheNames.USERS + "::" + user.id()).getBytes(StandardCharsets.UTF_8);
+            byte[] key = (keyPrefix + CacheNames.USERS + "::" + user.id()).getBytes(StandardCharsets.UTF_8);
             connection.stringCommands().set(key, new JdkSerializationRedisSerializer().serialize(user));
         } finally {
             connectionFactory.destroy();

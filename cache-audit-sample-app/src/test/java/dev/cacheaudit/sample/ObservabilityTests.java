@@ -24,8 +24,8 @@ class ObservabilityTests {
 
     @Test
     void actuatorListsBootsCacheMetersBesideTheAuditorsWithTheStarterOn() throws Exception {
-        SampleApps.assumeRedis();
-        String[] args = {"--server.port=0", "--spring.main.banner-mode=off"};
+        String[] args =
+                SampleApps.onRedis(SampleApps.assumeRedis(), "--server.port=0", "--spring.main.banner-mode=off");
         try (ConfigurableApplicationContext context = SampleApplication.application(
                         new PrintStream(OutputStream.nullOutputStream()), args)
                 .run(args)) {

@@ -1,31 +1,37 @@
 package dev.cacheaudit.sample;
 
+import dev.cacheaudit.testsupport.RedisServer;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the sample app the way {@code main} does, without a web server. */
 final class SampleApps {
 
-    static final String REDIS_HOST = "127.0.0.1";
+    private static final String PORT = "--spring.data.redis.port=";
 
-    static final int REDIS_PORT = 6379;
+    private static final String KEY_PREFIX = "--spring.cache.redis.key-prefix=";
 
     private SampleApps() {}
 
-    /** Skips the calling tests when the local Redis does not accept connections. */
-    static void assumeRedis() {
-        Assumptions.assumeTrue(
-                RedisProbe.reachable(REDIS_HOST, REDIS_PORT, RedisProbe.TIMEOUT),
-                "Redis at " + REDIS_HOST + ":" + REDIS_PORT + " is not reachable; these tests need a real Redis");
+    /** The Redis of the sample's tests (the local one, or a container), or skips the calling tests without one. */
+    static RedisServer.HostAndPort assumeRedis() {
+        return RedisServer.require();
     }
 
+    /**
+     * Starts the app on the tests' Redis under a key prefix of its own ({@link RedisServer#uniqueKeyPrefix()}, unless the
+     * arguments name one), or without Redis when there is none (tests that need it skip first with
+     * {@link #assumeRedis()}). Arguments that name a Redis port (a server of the test's own, or none) are left as they
+     * are.
+     */
     static ConfigurableApplicationContext start(PrintStream out, String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
+        RedisServer.HostAndPort redis = named(args, PORT) ? null : RedisServer.find();
+        List<String> all = new ArrayList<>(Arrays.asList(redis == null ? args : onRedis(redis, args)));
         all.add("--spring.main.web-application-type=none");
         all.add("--spring.main.banner-mode=off");
         String[] arguments = all.toArray(String[]::new);
@@ -34,5 +40,25 @@ final class SampleApps {
 
     static ConfigurableApplicationContext start(String... args) {
         return start(new PrintStream(OutputStream.nullOutputStream()), args);
+    }
+
+    /**
+     * The arguments, followed by those that point the app at {@code redis} under a key prefix of its own (which the
+     * sample puts its fleet channel under too) and with a fleet key of its own: given, since one stored in Redis would
+     * stay there after the run.
+     */
+    static String[] onRedis(RedisServer.HostAndPort redis, String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.add("--spring.data.redis.host=" + redis.host());
+        all.add(PORT + redis.port());
+        if (!named(args, KEY_PREFIX)) {
+            all.add(KEY_PREFIX + RedisServer.uniqueKeyPrefix());
+        }
+        all.add("--cache-audit.fleet.secret=" + UUID.randomUUID());
+        return all.toArray(String[]::new);
+    }
+
+    private static boolean named(String[] args, String option) {
+        return Arrays.stream(args).anyMatch(arg -> arg.startsWith(option));
     }
 }

@@ -3,6 +3,7 @@ package dev.cacheaudit.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.testsupport.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -146,8 +147,8 @@ class ScenarioBugsTests {
     @Test
     void redisUserWithoutDeleteIsGoneOnceTheDemoClosed() {
         run("swallowed-evict");
-        LettuceConnectionFactory connectionFactory =
-                new LettuceConnectionFactory(SampleApps.REDIS_HOST, SampleApps.REDIS_PORT);
+        RedisServer.HostAndPort redis = SampleApps.assumeRedis();
+        LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory(redis.host(), redis.port());
         connectionFactory.afterPropertiesSet();
         connectionFactory.start();
         try (RedisConnection connection = connectionFactory.getConnection()) {

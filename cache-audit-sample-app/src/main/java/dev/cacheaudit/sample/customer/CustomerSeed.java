@@ -1,6 +1,7 @@
 package dev.cacheaudit.sample.customer;
 
 import dev.cacheaudit.sample.RedisLeftovers;
+import dev.cacheaudit.sample.RedisNamespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,10 +31,17 @@ class CustomerSeed implements SmartInitializingSingleton {
 
     private final ObjectProvider<StringRedisTemplate> redis;
 
-    CustomerSeed(CustomerRepository customers, CacheManager caches, ObjectProvider<StringRedisTemplate> redis) {
+    private final RedisNamespace namespace;
+
+    CustomerSeed(
+            CustomerRepository customers,
+            CacheManager caches,
+            ObjectProvider<StringRedisTemplate> redis,
+            RedisNamespace namespace) {
         this.customers = Objects.requireNonNull(customers, "customers");
         this.caches = Objects.requireNonNull(caches, "caches");
         this.redis = Objects.requireNonNull(redis, "redis");
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
     }
 
     @Override
@@ -53,7 +61,7 @@ class CustomerSeed implements SmartInitializingSingleton {
         }
         if (caches instanceof RedisCacheManager) {
             StringRedisTemplate template = redis.getObject();
-            CACHES.forEach(name -> RedisLeftovers.delete(template, name + "::*"));
+            CACHES.forEach(name -> RedisLeftovers.delete(template, namespace.name(name + "::*")));
         }
     }
 }

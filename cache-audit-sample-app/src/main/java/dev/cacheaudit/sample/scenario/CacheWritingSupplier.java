@@ -1,5 +1,6 @@
 package dev.cacheaudit.sample.scenario;
 
+import dev.cacheaudit.sample.RedisNamespace;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.math.BigDecimal;
@@ -21,8 +22,11 @@ class CacheWritingSupplier implements Supplier {
 
     private final SupplierSystem system;
 
-    CacheWritingSupplier(SupplierSystem system) {
+    private final RedisNamespace namespace;
+
+    CacheWritingSupplier(SupplierSystem system, RedisNamespace namespace) {
         this.system = Objects.requireNonNull(system, "system");
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
     }
 
     @Override
@@ -30,8 +34,8 @@ class CacheWritingSupplier implements Supplier {
         system.updatePrices(prices);
         try {
             RedisCommands<String, String> redis = system.redis();
-            prices.forEach((id, price) -> redis.set(KEY_PREFIX + id, price.toPlainString()));
-            prices.keySet().forEach(id -> redis.del(KEY_PREFIX + id));
+            prices.forEach((id, price) -> redis.set(namespace.name(KEY_PREFIX + id), price.toPlainString()));
+            prices.keySet().forEach(id -> redis.del(namespace.name(KEY_PREFIX + id)));
         } catch (RedisException ex) {
             logger.warn("The supplier cannot reach Redis ({}): its cache writes are skipped", ex.toString());
         }

@@ -1,6 +1,7 @@
 package dev.cacheaudit.sample.scenario;
 
 import dev.cacheaudit.sample.LocalInvalidations;
+import dev.cacheaudit.sample.RedisNamespace;
 import dev.cacheaudit.sample.SampleBugs;
 import dev.cacheaudit.sample.demo.Traffic;
 import dev.cacheaudit.sample.item.Item;
@@ -66,12 +67,13 @@ class ForeignWriterScenario {
             SampleBugs bugs,
             SupplierSystem system,
             LocalInvalidations invalidations,
+            RedisNamespace namespace,
             ItemChangeListener shop,
             ObjectProvider<RedisMessageListenerContainer> listeners) {
         if (bugs.enabled(ID)) {
-            return new CacheWritingSupplier(system);
+            return new CacheWritingSupplier(system, namespace);
         }
-        String channel = CHANGES_PREFIX + invalidations.scope();
+        String channel = changes(namespace, invalidations);
         Consumer<String> notices =
                 listeners.getIfAvailable() != null ? notice -> system.redis().publish(channel, notice) : shop::changed;
         return new NotifyingSupplier(system, notices);
@@ -81,11 +83,17 @@ class ForeignWriterScenario {
     ItemChangeListener itemChangeListener(
             CacheManager caches,
             LocalInvalidations invalidations,
+            RedisNamespace namespace,
             ObjectProvider<RedisMessageListenerContainer> listeners) {
         ItemChangeListener listener = new ItemChangeListener(caches);
         listeners.ifAvailable(container ->
-                container.addMessageListener(listener, new ChannelTopic(CHANGES_PREFIX + invalidations.scope())));
+                container.addMessageListener(listener, new ChannelTopic(changes(namespace, invalidations))));
         return listener;
+    }
+
+    /** The channel of the supplier's change notices: one per database, in the sample's namespace. */
+    private static String changes(RedisNamespace namespace, LocalInvalidations invalidations) {
+        return namespace.name(CHANGES_PREFIX + invalidations.scope());
     }
 
     /** Shows two offers, lets the supplier change their prices, then keeps showing them for a while. */

@@ -1,6 +1,7 @@
 package dev.cacheaudit.sample.scenario;
 
 import dev.cacheaudit.sample.CacheNames;
+import dev.cacheaudit.sample.RedisNamespace;
 import dev.cacheaudit.sample.SampleBugs;
 import dev.cacheaudit.sample.demo.Traffic;
 import dev.cacheaudit.sample.item.Item;
@@ -20,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.cache.BatchStrategies;
-import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.cache.RedisCacheWriter.TtlFunction;
@@ -57,14 +57,11 @@ class StampedeScenario {
          * one. The lock expires on its own, so a process that dies while holding it cannot block the next run.
          */
         @Bean(DailyDeals.CACHE_MANAGER)
-        RedisCacheManager dailyDealsCacheManager(RedisConnectionFactory connectionFactory) {
+        RedisCacheManager dailyDealsCacheManager(RedisConnectionFactory connectionFactory, RedisNamespace namespace) {
             RedisCacheWriter lockingWriter = RedisCacheWriter.lockingRedisCacheWriter(
                     connectionFactory, LOCK_POLL, TtlFunction.just(LOCK_TIMEOUT), BatchStrategies.keys());
-            RedisCacheConfiguration deals = RedisCacheConfiguration.defaultCacheConfig(
-                            getClass().getClassLoader())
-                    .entryTtl(DailyDeals.TIME_TO_LIVE);
             return RedisCacheManager.builder(lockingWriter)
-                    .cacheDefaults(deals)
+                    .cacheDefaults(namespace.cacheConfiguration(DailyDeals.TIME_TO_LIVE))
                     .initialCacheNames(java.util.Set.of(CacheNames.DAILY_DEALS))
                     .enableStatistics()
                     .build();

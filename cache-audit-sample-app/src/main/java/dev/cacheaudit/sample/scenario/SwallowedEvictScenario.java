@@ -2,6 +2,7 @@ package dev.cacheaudit.sample.scenario;
 
 import dev.cacheaudit.sample.CacheNames;
 import dev.cacheaudit.sample.RedisCacheSetup;
+import dev.cacheaudit.sample.RedisNamespace;
 import dev.cacheaudit.sample.SampleBugs;
 import dev.cacheaudit.sample.demo.Traffic;
 import dev.cacheaudit.sample.order.OrderRepository;
@@ -19,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
@@ -52,12 +52,9 @@ class SwallowedEvictScenario {
         }
 
         @Bean(Recommendations.CACHE_MANAGER)
-        RedisCacheManager recommendationCacheManager(RecommendationConnection connection) {
-            RedisCacheConfiguration defaults = RedisCacheConfiguration.defaultCacheConfig(
-                            getClass().getClassLoader())
-                    .entryTtl(Duration.ofMinutes(10));
+        RedisCacheManager recommendationCacheManager(RecommendationConnection connection, RedisNamespace namespace) {
             return RedisCacheManager.builder(RedisCacheSetup.immediateWriter(connection.connectionFactory()))
-                    .cacheDefaults(defaults)
+                    .cacheDefaults(namespace.cacheConfiguration(Duration.ofMinutes(10)))
                     .initialCacheNames(java.util.Set.of(CacheNames.RECOMMENDATIONS))
                     .enableStatistics()
                     .build();

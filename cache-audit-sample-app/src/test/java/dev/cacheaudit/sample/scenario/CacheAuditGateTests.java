@@ -9,13 +9,14 @@ import dev.cacheaudit.sample.user.User;
 import dev.cacheaudit.sample.user.UserRepository;
 import dev.cacheaudit.sample.user.UserService;
 import dev.cacheaudit.test.CacheAuditTest;
+import dev.cacheaudit.testsupport.RedisServer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -27,6 +28,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The JUnit gate on the sample app: the same integration test, annotated {@code @CacheAuditTest}, fails on each
@@ -66,8 +69,7 @@ class CacheAuditGateTests {
 
     @Test
     void demoTrafficFailsOnTheHandWrittenRedisKeyBug() {
-        Assumptions.assumeTrue(
-                redisReachable(), "Redis is not reachable on 127.0.0.1:6379: the template-key scenario needs it");
+        RedisServer.require();
         assertFails(TemplateKeyBug.class, "KEY_MISMATCH", "cache 'sample:order'");
     }
 
@@ -80,15 +82,6 @@ class CacheAuditGateTests {
         TestExecutionResult result = run(testClass);
         assertThat(result.getStatus()).as(testClass.getSimpleName()).isEqualTo(TestExecutionResult.Status.FAILED);
         assertThat(result.getThrowable()).get().asString().contains(kind, cache);
-    }
-
-    private static boolean redisReachable() {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", 6379), 500);
-            return true;
-        } catch (java.io.IOException ex) {
-            return false;
-        }
     }
 
     private TestExecutionResult run(Class<?> testClass) {
@@ -180,7 +173,25 @@ class CacheAuditGateTests {
     @SpringBootTest(
             classes = SampleApplication.class,
             properties = {"sample.bugs=template-key", "spring.main.web-application-type=none"})
-    static class TemplateKeyBug extends DemoTraffic {}
+    static class TemplateKeyBug extends DemoTraffic {
+
+        /**
+         * The tests' Redis, which the test above made sure of, with the keys and the fleet channel under a prefix of
+         * this run's own and a fleet key given rather than left in Redis.
+         */
+        @DynamicPropertySource
+        static void redis(DynamicPropertyRegistry properties) {
+            RedisServer.HostAndPort redis = RedisServer.require();
+            properties.add("spring.data.redis.host", redis::host);
+            properties.add("spring.data.redis.port", redis::port);
+            // Taken once: a supplier is asked again on every look-up of the property.
+            String keyPrefix = RedisServer.uniqueKeyPrefix();
+            String fleetKey = UUID.randomUUID().toString();
+            properties.add("spring.cache.redis.key-prefix", () -> keyPrefix);
+            properties.add("cache-audit.fleet.channel-prefix", () -> keyPrefix + "cache-audit:fleet");
+            properties.add("cache-audit.fleet.secret", () -> fleetKey);
+        }
+    }
 
     @Gate
     @CacheAuditTest

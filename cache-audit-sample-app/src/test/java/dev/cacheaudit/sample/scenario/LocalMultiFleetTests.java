@@ -11,11 +11,8 @@ import dev.cacheaudit.sample.SampleApplication;
 import dev.cacheaudit.sample.item.Item;
 import dev.cacheaudit.sample.item.ItemRepository;
 import dev.cacheaudit.test.CacheAuditFleet;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.cacheaudit.testsupport.RedisServer;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class LocalMultiFleetTests {
 
+    /** The instances find each other through Redis. */
+    private RedisServer.HostAndPort redis;
+
     @BeforeEach
     void redisIsThere() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-        } catch (IOException ex) {
-            Assumptions.abort("Redis is not reachable on 127.0.0.1:6379: the instances find each other through it");
-        }
+        redis = RedisServer.require();
     }
 
     @Test
@@ -64,13 +60,16 @@ class LocalMultiFleetTests {
         }
     }
 
-    private static CacheAuditFleet start(String bugs) {
+    private CacheAuditFleet start(String bugs) {
         return CacheAuditFleet.start(
                 2,
                 SampleApplication.class,
                 "sample.bugs=" + bugs,
                 "spring.main.web-application-type=none",
-                "cache-audit.coverage.window=300ms");
+                "cache-audit.coverage.window=300ms",
+                "spring.data.redis.host=" + redis.host(),
+                "spring.data.redis.port=" + redis.port(),
+                "spring.cache.redis.key-prefix=" + RedisServer.uniqueKeyPrefix());
     }
 
     private static long sellWhileBothShow(CacheAuditFleet fleet) {

@@ -3,8 +3,8 @@ package dev.cacheaudit.autoconfigure.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.autoconfigure.cache.AuditingCache;
-import dev.cacheaudit.autoconfigure.testsupport.RedisServer;
 import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.testsupport.RedisServer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;

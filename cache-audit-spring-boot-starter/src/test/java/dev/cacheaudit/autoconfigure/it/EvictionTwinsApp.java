@@ -1,6 +1,6 @@
 package dev.cacheaudit.autoconfigure.it;
 
-import dev.cacheaudit.autoconfigure.testsupport.RedisServer;
+import dev.cacheaudit.testsupport.RedisServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringBootConfiguration;

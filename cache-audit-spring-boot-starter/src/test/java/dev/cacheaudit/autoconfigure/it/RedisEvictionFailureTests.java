@@ -2,10 +2,10 @@ package dev.cacheaudit.autoconfigure.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cacheaudit.autoconfigure.testsupport.RedisServer;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.testsupport.RedisServer;
 import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;

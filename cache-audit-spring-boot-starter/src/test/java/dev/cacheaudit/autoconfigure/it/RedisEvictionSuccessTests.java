@@ -2,13 +2,13 @@ package dev.cacheaudit.autoconfigure.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cacheaudit.autoconfigure.testsupport.RedisServer;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.keys.RedisKeys;
 import dev.cacheaudit.core.listen.AuditListener;
+import dev.cacheaudit.testsupport.RedisServer;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;

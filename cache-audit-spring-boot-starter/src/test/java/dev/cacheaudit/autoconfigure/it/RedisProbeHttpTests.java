@@ -2,7 +2,7 @@ package dev.cacheaudit.autoconfigure.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cacheaudit.autoconfigure.testsupport.RedisServer;
+import dev.cacheaudit.testsupport.RedisServer;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.http.HttpClient;

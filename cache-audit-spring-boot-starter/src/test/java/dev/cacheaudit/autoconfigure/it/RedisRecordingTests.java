@@ -3,12 +3,12 @@ package dev.cacheaudit.autoconfigure.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.autoconfigure.testsupport.RecordingDetector;
-import dev.cacheaudit.autoconfigure.testsupport.RedisServer;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.CacheEvict;
 import dev.cacheaudit.core.event.CacheRead;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.keys.RedisKeys;
+import dev.cacheaudit.testsupport.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

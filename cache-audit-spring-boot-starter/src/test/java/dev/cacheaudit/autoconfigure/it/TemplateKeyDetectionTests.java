@@ -2,7 +2,6 @@ package dev.cacheaudit.autoconfigure.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cacheaudit.autoconfigure.testsupport.RedisServer;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.RedisCommand;
@@ -10,6 +9,7 @@ import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.keys.RedisKeys;
 import dev.cacheaudit.core.listen.AuditListener;
+import dev.cacheaudit.testsupport.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

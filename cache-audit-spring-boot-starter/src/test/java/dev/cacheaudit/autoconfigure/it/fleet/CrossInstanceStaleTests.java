@@ -3,11 +3,11 @@ package dev.cacheaudit.autoconfigure.it.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.autoconfigure.fleet.FleetMembership;
-import dev.cacheaudit.autoconfigure.testsupport.RedisServer;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.fleet.Fleet;
+import dev.cacheaudit.testsupport.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

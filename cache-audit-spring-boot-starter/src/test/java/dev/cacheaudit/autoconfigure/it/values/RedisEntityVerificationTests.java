@@ -1,7 +1,7 @@
 package dev.cacheaudit.autoconfigure.it.values;
 
-import dev.cacheaudit.autoconfigure.testsupport.RedisServer;
 import dev.cacheaudit.core.CacheAudit;
+import dev.cacheaudit.testsupport.RedisServer;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
