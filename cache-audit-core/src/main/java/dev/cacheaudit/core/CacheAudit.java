@@ -1,5 +1,6 @@
 package dev.cacheaudit.core;
 
+import dev.cacheaudit.core.cause.StaleCauses;
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.detect.Detectors;
 import dev.cacheaudit.core.detect.WriteCoverage;
@@ -14,6 +15,7 @@ import dev.cacheaudit.core.finding.FindingListener;
 import dev.cacheaudit.core.finding.FindingLogger;
 import dev.cacheaudit.core.finding.FindingStore;
 import dev.cacheaudit.core.finding.Observation;
+import dev.cacheaudit.core.fleet.Fleet;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.lineage.Lineage;
 import dev.cacheaudit.core.lineage.LineageDetector;
@@ -109,12 +111,25 @@ public final class CacheAudit implements AutoCloseable {
             this.verificationStats = new VerificationStats();
             this.verificationWorker = new VerificationWorker(
                     builder.verificationBackend, builder.verificationSettings, this::submit, errors, ticker);
+            StaleCauses causes = new StaleCauses(
+                    redactor,
+                    lineage,
+                    builder.sqlParser,
+                    builder.fleet,
+                    instance,
+                    findings,
+                    clock,
+                    ticker,
+                    builder.coverageWindow);
+            detectors.add(causes);
+            observationListeners.add(causes::observed);
             detectors.add(new VerificationDetector(
                     builder.verificationSettings,
                     verificationWorker,
                     verificationStats,
                     redactor,
-                    builder.hitEventRate));
+                    builder.hitEventRate,
+                    causes));
         } else {
             this.verificationStats = null;
             this.verificationWorker = null;
@@ -356,6 +371,8 @@ public final class CacheAudit implements AutoCloseable {
 
         private @Nullable SqlParser sqlParser;
 
+        private @Nullable Fleet fleet;
+
         private final Map<String, List<String>> configuredTables = new java.util.LinkedHashMap<>();
 
         private final List<FindingListener> findingListeners = new ArrayList<>(List.of(new FindingLogger()));
@@ -450,6 +467,15 @@ public final class CacheAudit implements AutoCloseable {
          */
         public Builder sqlParser(SqlParser parser) {
             this.sqlParser = Objects.requireNonNull(parser, "parser");
+            return this;
+        }
+
+        /**
+         * The fleet this instance belongs to: the writes other instances committed then count among the causes of a
+         * stale entry, and a change of the database is only taken for a foreign write when no instance made it.
+         */
+        public Builder fleet(Fleet fleet) {
+            this.fleet = Objects.requireNonNull(fleet, "fleet");
             return this;
         }
 

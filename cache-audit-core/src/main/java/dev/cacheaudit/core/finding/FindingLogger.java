@@ -20,6 +20,18 @@ public final class FindingLogger implements FindingListener {
                     finding.cache(),
                     finding.message(),
                     finding.sites());
+        } else if (first && finding.cause() != null) {
+            Cause cause = finding.cause();
+            logger.warn(
+                    "cache-audit {} {} on cache '{}': {} (sites: {}). Cause: {} [{}]. Fix: {}",
+                    finding.severity(),
+                    finding.kind(),
+                    finding.cache(),
+                    finding.message(),
+                    finding.sites(),
+                    cause.summary(),
+                    cause.timelineLine(),
+                    finding.remediation());
         } else if (first) {
             logger.warn(
                     "cache-audit {} {} on cache '{}': {} (sites: {}). Fix: {}",

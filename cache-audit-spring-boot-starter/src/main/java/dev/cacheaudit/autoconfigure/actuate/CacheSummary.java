@@ -1,5 +1,6 @@
 package dev.cacheaudit.autoconfigure.actuate;
 
+import dev.cacheaudit.core.finding.Cause;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.report.CacheReport;
 import java.time.Instant;
@@ -57,8 +58,13 @@ public record CacheSummary(
      * @param firstSeen first sighting
      * @param lastSeen last sighting
      * @param remediation the fix that matches the cause
+     * @param id the finding's id, which stale findings link to
+     * @param causedBy for a stale finding, the kind of the finding that explains it or {@code no write seen}
+     * @param cause for a stale finding, what made it stale in one sentence
+     * @param timeline for a stale finding, the entry's timeline on one line (shapes, sites and times only)
      */
     public record ActiveFinding(
+            String id,
             String kind,
             String severity,
             String status,
@@ -66,10 +72,15 @@ public record CacheSummary(
             long count,
             Instant firstSeen,
             Instant lastSeen,
-            String remediation) {
+            String remediation,
+            @Nullable String causedBy,
+            @Nullable String cause,
+            @Nullable String timeline) {
 
         static ActiveFinding of(Finding finding) {
+            Cause cause = finding.cause();
             return new ActiveFinding(
+                    finding.id(),
                     finding.kind().name(),
                     finding.severity().name(),
                     finding.status(),
@@ -77,7 +88,10 @@ public record CacheSummary(
                     finding.count(),
                     finding.firstSeen(),
                     finding.lastSeen(),
-                    finding.remediation());
+                    finding.remediation(),
+                    cause != null ? cause.causedBy() : null,
+                    cause != null ? cause.summary() : null,
+                    cause != null ? cause.timelineLine() : null);
         }
     }
 }

@@ -56,6 +56,7 @@ public class CacheAuditFleetAutoConfiguration {
             return builder -> {
                 Fleet fleet = membership.configuredFleet();
                 if (fleet != null) {
+                    builder.fleet(fleet);
                     builder.detector(fleet.detector());
                     if (membership.keyspaceEvents()) {
                         builder.detector(fleet.foreignWriteDetector());
