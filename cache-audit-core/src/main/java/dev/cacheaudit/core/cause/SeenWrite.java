@@ -96,6 +96,6 @@ final class SeenWrite {
 
     /** The write path without its package, as a timeline shows it ({@code OrderService#ship(long)}). */
     String shortSite() {
-        return StaleCauses.shortSite(site);
+        return Sites.shortSite(site);
     }
 }

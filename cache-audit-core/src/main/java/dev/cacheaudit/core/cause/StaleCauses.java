@@ -16,24 +16,18 @@ import dev.cacheaudit.core.finding.Cause;
 import dev.cacheaudit.core.finding.FindingStore;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.fleet.Fleet;
-import dev.cacheaudit.core.fleet.FleetMessage;
-import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.lineage.Lineage;
-import dev.cacheaudit.core.lineage.ParsedSql;
 import dev.cacheaudit.core.lineage.SqlParser;
 import dev.cacheaudit.core.state.AuditState;
-import dev.cacheaudit.core.state.KeyHistory;
+import dev.cacheaudit.core.state.EntityIndex;
 import dev.cacheaudit.core.verify.StaleExplainer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -48,21 +42,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StaleCauses implements Detector, StaleExplainer {
 
-    private static final int MAX_TRAILS = 10_000;
-
-    private static final int MAX_CACHES = 1024;
-
-    private static final int WRITES_PER_CACHE = 64;
-
-    private static final int INVALIDATIONS_PER_CACHE = 64;
-
-    private static final int MAX_OPEN_TRANSACTIONS = 10_000;
-
     private final KeyRedactor redactor;
 
     private final Lineage lineage;
-
-    private final @Nullable SqlParser parser;
 
     private final @Nullable Fleet fleet;
 
@@ -76,28 +58,14 @@ public final class StaleCauses implements Detector, StaleExplainer {
 
     private final Links links;
 
-    private final Map<Entry, Trail> trails = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Entry, Trail> eldest) {
-            return size() > MAX_TRAILS;
-        }
-    };
+    private final WriteLog writes;
 
-    /** Writes of each cache's entities and tables, and writes other instances committed (under {@code ""}). */
-    private final Map<String, ArrayDeque<SeenWrite>> writes = bounded();
+    private final EntryStories stories;
 
-    private final Map<String, ArrayDeque<Invalidated>> invalidations = bounded();
+    /** Caches whose values tell which entities they hold ({@link EntityHeld}): the entity index knows their entries. */
+    private final Set<String> tracked = new HashSet<>();
 
-    private final Map<Long, List<SeenWrite>> open = new LinkedHashMap<>();
-
-    /**
-     * The last entity write of each table (its transaction and time): a statement that writes the same table in the
-     * same unit of work is that write's flush, already seen with its entity and its site.
-     */
-    private final Map<String, long[]> entityWriteByTable = bounded();
-
-    /** Entity class names each cache holds, declared or learned from the values it stores (simple names then). */
-    private final Map<String, Set<String>> entities = bounded();
+    private @Nullable EntityIndex entityIndex;
 
     /**
      * @param redactor shows key shapes as configured
@@ -122,15 +90,16 @@ public final class StaleCauses implements Detector, StaleExplainer {
             Duration window) {
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.lineage = Objects.requireNonNull(lineage, "lineage");
-        this.parser = parser;
         this.fleet = fleet;
         this.instance = fleet != null ? fleet.instance() : Objects.requireNonNull(instance, "instance");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.windowNanos = window.toNanos();
         this.links = new Links(findings, windowNanos);
+        this.writes = new WriteLog(lineage, parser, fleet, this.instance, clock, ticker, windowNanos);
+        this.stories = new EntryStories(redactor, windowNanos);
         if (fleet != null) {
-            fleet.onWrite(this::heard);
+            fleet.onWrite(writes::heard);
         }
     }
 
@@ -141,28 +110,28 @@ public final class StaleCauses implements Detector, StaleExplainer {
 
     @Override
     public void on(CacheEvent event, AuditState state, FindingSink findings) {
+        entityIndex = state.entities();
         if (event instanceof CachePut put) {
-            put(put, state);
+            stories.put(put, state);
         } else if (event instanceof CacheEvict evict) {
-            evicted(evict, state);
+            stories.evicted(evict, state);
         } else if (event instanceof CacheClear clear) {
-            invalidated(clear.cache(), new Invalidated("clear", "all entries", clear.site(), "unknown", clear.nanos()));
+            stories.cleared(clear);
         } else if (event instanceof SourceWrite write) {
-            written(write, state);
+            if (!state.repeatedWrite()) {
+                writes.written(write, state.cachesHolding(write.entity()));
+            }
         } else if (event instanceof SqlStatement statement) {
-            statement(statement);
+            writes.statement(statement);
         } else if (event instanceof TxBoundary boundary) {
-            ended(boundary);
+            writes.ended(boundary);
         } else if (event instanceof DeclaredOperations declared) {
-            for (DeclaredOperations.Holding holding : declared.holdings()) {
-                entities.computeIfAbsent(holding.cache(), c -> new LinkedHashSet<>())
-                        .add(holding.entity());
-            }
+            declared.holdings().forEach(holding -> writes.holds(holding.cache(), holding.entity()));
         } else if (event instanceof EntityHeld held && !held.entities().isEmpty()) {
-            Set<String> known = entities.computeIfAbsent(held.cache(), c -> new LinkedHashSet<>());
-            if (known.isEmpty()) {
-                known.add(held.entities().get(0).type());
+            if (tracked.size() < WriteLog.MAX_CACHES) {
+                tracked.add(held.cache());
             }
+            writes.holdsFirst(held.cache(), held.entities().get(0).type());
         }
     }
 
@@ -171,312 +140,73 @@ public final class StaleCauses implements Detector, StaleExplainer {
         links.unexplained(nowNanos, findings::report);
     }
 
-    private void put(CachePut put, AuditState state) {
-        KeyDescriptor key = state.describe(put.key());
-        String printed = key.printed();
-        String type = key.type();
-        Entry entry = new Entry(put.cache(), type, printed);
-        if (put.loadStartNanos() != 0) {
-            // A new value: the entry's story starts again with its load.
-            Trail previous = trails.get(entry);
-            Trail trail = new Trail(put.loadStartNanos(), put.site());
-            trail.refill = previous != null
-                    && previous.evictNanos != 0
-                    && put.loadStartNanos() - previous.evictNanos <= windowNanos;
-            trails.put(entry, trail);
-        } else {
-            Trail trail = trails.computeIfAbsent(entry, e -> new Trail(0, null));
-            trail.step(put.nanos(), "put" + by(put.site()));
-            trail.held = true;
-            invalidated(put.cache(), new Invalidated("put", shape(key), put.site(), "replaced", put.nanos()));
-        }
-    }
-
-    private void evicted(CacheEvict evict, AuditState state) {
-        KeyDescriptor key = state.describe(evict.key());
-        String printed = key.printed();
-        String type = key.type();
-        Trail trail = trails.get(new Entry(evict.cache(), type, printed));
-        String removed;
-        if (trail != null) {
-            removed = trail.held ? "removed" : "removed nothing";
-            trail.step(evict.nanos(), "evict" + by(evict.site()) + " (" + removed + ")");
-            trail.held = false;
-            trail.evictNanos = evict.nanos();
-        } else {
-            KeyHistory history = state.existingHistory(evict.cache(), type, printed);
-            removed = history == null || history.puts() == 0 ? "removed nothing" : "unknown";
-        }
-        Invalidated invalidation = new Invalidated("evict", shape(key), evict.site(), removed, evict.nanos());
-        invalidation.txId = evict.tx().txId();
-        invalidated(evict.cache(), invalidation);
-    }
-
-    private void invalidated(String cache, Invalidated invalidation) {
-        add(invalidations.computeIfAbsent(cache, c -> new ArrayDeque<>()), invalidation, INVALIDATIONS_PER_CACHE);
-    }
-
-    private void written(SourceWrite write, AuditState state) {
-        if (state.repeatedWrite()) {
-            return;
-        }
-        String id = write.id() != null ? String.valueOf(write.id()) : null;
-        SeenWrite seen = new SeenWrite(
-                write.entity(),
-                id,
-                null,
-                List.of(),
-                write.site(),
-                instance,
-                write.tx().txId(),
-                write.nanos());
-        record(seen, cachesOf(write.entity(), state));
-        entityWriteByTable.put(
-                lineage.tableOf(write.entity()), new long[] {write.tx().txId(), write.nanos()});
-    }
-
-    /**
-     * The caches an entity's writes may leave stale: those that hold it (declared, or learned from the values they
-     * store) and those its table feeds, such as caches of DTOs built from its rows.
-     */
-    private Set<String> cachesOf(String entity, AuditState state) {
-        Set<String> caches = new LinkedHashSet<>(state.cachesHolding(entity));
-        String simple = simpleName(entity);
-        entities.forEach((cache, held) -> {
-            if (held.contains(entity) || held.contains(simple)) {
-                caches.add(cache);
-            }
-        });
-        String table = lineage.tableOf(entity);
-        for (String cache : lineage.caches()) {
-            if (lineage.tables(cache).stream().anyMatch(feed -> feed.table().equals(table))) {
-                caches.add(cache);
-            }
-        }
-        return caches;
-    }
-
-    private void statement(SqlStatement statement) {
-        SqlParser sql = parser;
-        if (sql == null || statement.inLoad() || !mayWrite(statement.sql())) {
-            return;
-        }
-        ParsedSql parsed;
-        try {
-            parsed = sql.parse(statement.sql());
-        } catch (RuntimeException ex) {
-            return;
-        }
-        if (parsed == null || !parsed.write()) {
-            return;
-        }
-        for (ParsedSql.TableAccess access : parsed.tables()) {
-            if (!access.written() || flushOfEntityWrite(access.table(), statement)) {
-                continue;
-            }
-            Set<String> caches = new LinkedHashSet<>();
-            for (String cache : lineage.caches()) {
-                if (lineage.tables(cache).stream().anyMatch(feed -> feed.table().equals(access.table()))) {
-                    caches.add(cache);
-                }
-            }
-            // Caches of the entity mapped to the table, though this instance's loads never read it.
-            entities.forEach((cache, held) -> {
-                if (held.stream().anyMatch(entity -> lineage.tableOf(entity).equals(access.table()))) {
-                    caches.add(cache);
-                }
-            });
-            if (caches.isEmpty()) {
-                continue;
-            }
-            List<String> values = new ArrayList<>();
-            access.conditions().values().forEach(operand -> addValue(values, operand, statement));
-            access.assignments().values().forEach(operand -> addValue(values, operand, statement));
-            boolean named = parsed.operation() != ParsedSql.Operation.UPDATE
-                    || !access.conditions().isEmpty();
-            SeenWrite seen = new SeenWrite(
-                    "table " + access.table(),
-                    null,
-                    null,
-                    named ? values : List.of(),
-                    statement.site(),
-                    instance,
-                    statement.tx().txId(),
-                    statement.nanos());
-            record(seen, caches);
-            if (statement.tx().txId() == 0) {
-                announce(seen);
-            }
-        }
-    }
-
-    /** Tells the other instances of a table this one changed, so that they never take it for a foreign write. */
-    private void announce(SeenWrite write) {
-        Fleet member = fleet;
-        if (member != null && write.table()) {
-            long ageMillis = Math.max(0, (ticker.nanoTime() - write.effectiveNanos) / 1_000_000);
-            member.announceTableWrite(
-                    write.what.substring(Fleet.TABLE_PREFIX.length()), write.site, clock.millis() - ageMillis);
-        }
-    }
-
-    /** Whether the statement is the flush of an entity write seen in the same unit of work (same table). */
-    private boolean flushOfEntityWrite(String table, SqlStatement statement) {
-        long[] entity = entityWriteByTable.get(table);
-        if (entity == null) {
-            return false;
-        }
-        long txId = statement.tx().txId();
-        return txId != 0 ? entity[0] == txId : Math.abs(statement.nanos() - entity[1]) <= windowNanos;
-    }
-
-    private static void addValue(List<String> values, ParsedSql.Operand operand, SqlStatement statement) {
-        String value = operand.value(statement.parameters());
-        if (value != null && values.size() < 16) {
-            values.add(value);
-        }
-    }
-
-    /** Whether a statement may change rows; queries, the bulk of statements, are not parsed again. */
-    private static boolean mayWrite(String sql) {
-        String head = sql.stripLeading();
-        int end = Math.min(head.length(), 8);
-        String verb = head.substring(0, end).toLowerCase(java.util.Locale.ROOT);
-        return verb.startsWith("update")
-                || verb.startsWith("insert")
-                || verb.startsWith("delete")
-                || verb.startsWith("merge")
-                || verb.startsWith("upsert")
-                || verb.startsWith("replace");
-    }
-
-    private void record(SeenWrite seen, Iterable<String> caches) {
-        boolean any = false;
-        for (String cache : caches) {
-            add(writes.computeIfAbsent(cache, c -> new ArrayDeque<>()), seen, WRITES_PER_CACHE);
-            any = true;
-        }
-        if (any && seen.txId != 0 && (open.size() < MAX_OPEN_TRANSACTIONS || open.containsKey(seen.txId))) {
-            open.computeIfAbsent(seen.txId, id -> new ArrayList<>()).add(seen);
-        }
-    }
-
-    private void ended(TxBoundary boundary) {
-        List<SeenWrite> ended = open.remove(boundary.txId());
-        if (ended == null) {
-            return;
-        }
-        for (SeenWrite write : ended) {
-            write.outcome = switch (boundary.outcome()) {
-                case COMMITTED -> SeenWrite.COMMITTED;
-                case ROLLED_BACK -> SeenWrite.ROLLED_BACK;
-                case UNKNOWN -> "ended, outcome unknown";
-            };
-            write.effectiveNanos = boundary.nanos();
-            if (boundary.outcome() == TxBoundary.Outcome.COMMITTED) {
-                announce(write);
-            }
-        }
-    }
-
-    /** A write another instance committed (engine thread, from the fleet's detector). */
-    private void heard(FleetMessage message, long writeNanos) {
-        SeenWrite seen = new SeenWrite(
-                message.entity(),
-                null,
-                message.idFingerprint(),
-                List.of(),
-                message.site(),
-                message.instance(),
-                0,
-                writeNanos);
-        seen.outcome = SeenWrite.COMMITTED;
-        add(writes.computeIfAbsent("", c -> new ArrayDeque<>()), seen, WRITES_PER_CACHE);
-    }
-
     @Override
     public @Nullable Cause explain(
             String cache, String keyType, String printedKey, long staleSinceNanos, long nowNanos, FindingSink sink) {
-        Entry entry = new Entry(cache, keyType, printedKey);
-        Trail trail = trails.get(entry);
+        Trail trail = stories.trail(cache, keyType, printedKey);
         long loaded = trail != null ? trail.loadNanos : 0;
         // Writes from shortly before the load count too: the load may have raced the writer or read a lagging
-        // replica, and a change the application made so close to it is never taken for a foreign one.
+        // replica, and a change the application made so close to it is never taken for a foreign one. A refill may
+        // have read the old rows of a write from before the eviction it followed.
         long from = loaded == 0 ? Long.MIN_VALUE : loaded - windowNanos;
+        if (trail != null && trail.refilledAfterNanos != 0) {
+            from = Math.min(from, trail.refilledAfterNanos - windowNanos);
+        }
+        Stale stale = new Stale(cache, keyType, printedKey, fingerprint(printedKey));
         // The write that made the entry stale came before a check first found it so; later ones only kept it stale.
-        SeenWrite last = lastWrite(cache, printedKey, from, staleSinceNanos, true);
+        SeenWrite last = lastWrite(stale, from, staleSinceNanos, true);
         if (last == null) {
             // A write of the same entity or table that names no entry this key shows (another attribute, say).
-            last = lastWrite(cache, printedKey, from, staleSinceNanos, false);
+            last = lastWrite(stale, from, staleSinceNanos, false);
         }
         if (last == null) {
             // Heard late (a fleet message on its way, clocks a little apart): still a write, never a foreign one.
-            last = lastWrite(cache, printedKey, from, nowNanos, false);
+            last = lastWrite(stale, from, nowNanos, false);
         }
-        Invalidated followed = last != null ? followed(cache, last) : null;
-        List<Step> steps = new ArrayList<>(trail != null ? trail.steps : List.of());
+        Invalidated followed = last != null ? stories.followed(cache, last) : null;
+        List<String> timeline = Timeline.of(steps(trail, last, followed, staleSinceNanos), loaded);
+        if (last == null) {
+            Observation foreign =
+                    foreignWrite(stale, Math.min(from, staleSinceNanos - windowNanos), staleSinceNanos, nowNanos);
+            if (foreign != null) {
+                sink.report(foreign);
+                return links.link(new Cause(null, null, null, null, timeline), foreign);
+            }
+            return new Cause(Cause.NO_WRITE_SEEN, null, null, null, timeline);
+        }
+        Cause cause = new Cause(
+                null, null, write(last, nowNanos), followed != null ? invalidation(followed) : null, timeline);
+        return links.explain(cache, cause, last.site, last.effectiveNanos);
+    }
+
+    private List<Timeline.Step> steps(
+            @Nullable Trail trail, @Nullable SeenWrite last, @Nullable Invalidated followed, long staleSinceNanos) {
+        List<Timeline.Step> steps = new ArrayList<>(trail != null ? trail.steps : List.of());
         if (last != null) {
-            steps.add(new Step(
+            steps.add(new Timeline.Step(
                     last.effectiveNanos,
                     "write " + last.shortSite() + " (" + last.outcome
                             + (last.instance.equals(instance) ? "" : ", instance " + last.instance) + ")"));
             if (followed == null) {
-                steps.add(new Step(last.effectiveNanos, "no eviction"));
+                steps.add(new Timeline.Step(last.effectiveNanos, "no eviction"));
             } else if (trail == null || !trail.has(followed.nanos)) {
-                steps.add(new Step(
+                steps.add(new Timeline.Step(
                         followed.nanos,
-                        followed.operation + " '" + followed.key + "'" + by(followed.site) + " (" + followed.removed
-                                + ")"));
+                        followed.operation + " '" + followed.key + "'" + Sites.by(followed.site) + " ("
+                                + followed.removed + ")"));
             }
         }
-        steps.add(new Step(staleSinceNanos, "stale read"));
-        List<String> timeline = Timeline.of(steps, loaded);
-        Cause cause = new Cause(
-                null,
-                null,
-                last != null ? write(last, nowNanos) : null,
-                followed != null ? invalidation(followed) : null,
-                timeline);
-        if (last == null) {
-            Observation foreign = foreignWrite(cache, printedKey, staleSinceNanos, nowNanos);
-            if (foreign != null) {
-                sink.report(foreign);
-                return links.link(cause, foreign);
-            }
-            return new Cause(Cause.NO_WRITE_SEEN, null, null, null, timeline);
-        }
-        return links.explain(cache, cause, last.site, last.effectiveNanos);
+        steps.add(new Timeline.Step(staleSinceNanos, "stale read"));
+        return steps;
     }
 
-    private @Nullable SeenWrite lastWrite(String cache, String printedKey, long from, long to, boolean naming) {
+    private @Nullable SeenWrite lastWrite(Stale stale, long from, long to, boolean naming) {
         SeenWrite last = null;
-        String fingerprint = null;
-        Fleet member = fleet;
-        if (member != null) {
-            List<String> variables = KeyShape.of(printedKey).variables();
-            fingerprint = member.fingerprintOf(variables.size() == 1 ? variables.get(0) : printedKey);
-        }
-        List<SeenWrite> candidates = new ArrayList<>(writes.getOrDefault(cache, new ArrayDeque<>()));
-        Set<String> held = entities.getOrDefault(cache, Set.of());
-        List<String> tables =
-                lineage.tables(cache).stream().map(Lineage.Feed::table).toList();
-        for (SeenWrite other : writes.getOrDefault("", new ArrayDeque<>())) {
-            String name = other.table() ? other.what.substring(Fleet.TABLE_PREFIX.length()) : "";
-            boolean table = other.table()
-                    && (tables.contains(name)
-                            || held.stream().anyMatch(e -> lineage.tableOf(e).equals(name)));
-            if (table
-                    || held.contains(other.what)
-                    || held.contains(simpleName(other.what))
-                    || tables.contains(lineage.tableOf(other.what))) {
-                candidates.add(other);
-            }
-        }
-        for (SeenWrite write : candidates) {
+        for (SeenWrite write : writes.of(stale.cache)) {
             if (write.outcome.equals(SeenWrite.ROLLED_BACK)
                     || write.effectiveNanos < from
                     || write.effectiveNanos > to
-                    || (naming && !write.names(printedKey, fingerprint))) {
+                    || (naming ? !write.names(stale.printedKey, stale.fingerprint) : ofAnotherEntry(stale, write))) {
                 continue;
             }
             if (last == null || write.effectiveNanos >= last.effectiveNanos) {
@@ -486,36 +216,72 @@ public final class StaleCauses implements Detector, StaleExplainer {
         return last;
     }
 
-    private @Nullable Invalidated followed(String cache, SeenWrite write) {
-        for (Invalidated invalidation : invalidations.getOrDefault(cache, new ArrayDeque<>())) {
-            if (invalidation.nanos >= write.nanos || (write.txId != 0 && invalidation.txId == write.txId)) {
-                return invalidation;
-            }
+    /**
+     * Whether the write is of an entity the stale entry does not hold: its identifier is known, and the cache's values
+     * tell which entities they hold, the entry's among them. A write of the entity the entry holds under another key
+     * (its code, say) is not.
+     */
+    private boolean ofAnotherEntry(Stale stale, SeenWrite write) {
+        EntityIndex index = entityIndex;
+        if (write.id == null || index == null || !tracked.contains(stale.cache)) {
+            return false;
         }
-        return null;
+        return index.holders(stale.cache, write.id).stream()
+                .noneMatch(holder -> holder.printed().equals(stale.printedKey)
+                        && holder.type().equals(stale.keyType));
     }
 
     /**
-     * {@code FOREIGN_WRITE} on the database, when writes of the entry's data would have been seen: the cache's entity is
-     * known (repository and flush writes of it are recorded) or, with statements recorded through JDBC, its tables
-     * are.
+     * Whether the write provably changed other entries than the stale one: an entity the entry does not hold, or
+     * statement or fleet message naming other keys.
      */
-    private @Nullable Observation foreignWrite(String cache, String printedKey, long staleNanos, long nowNanos) {
-        Set<String> held = entities.getOrDefault(cache, Set.of());
-        List<String> tables =
-                lineage.tables(cache).stream().map(Lineage.Feed::table).toList();
-        boolean jdbcSeen = parser != null;
-        if (!jdbcSeen || (held.isEmpty() && tables.isEmpty())) {
+    private boolean ofOtherEntries(Stale stale, SeenWrite write) {
+        if (write.id != null) {
+            return ofAnotherEntry(stale, write);
+        }
+        boolean namesSome = !write.values.isEmpty() || (write.fingerprint != null && !write.fingerprint.isEmpty());
+        return namesSome && !write.names(stale.printedKey, stale.fingerprint);
+    }
+
+    /**
+     * {@code FOREIGN_WRITE} on the database, when writes of the entry's data would have been seen (statements are
+     * recorded through JDBC and the cache's entities or tables are known) and none of the application's is
+     * unaccounted for: none of those tables, by any path and for any cache, in flight, or written in the window before
+     * the entry was first found stale, or written since {@code fromNanos} unless provably of other entries. A false
+     * foreign write costs as much as a missed one.
+     */
+    private @Nullable Observation foreignWrite(Stale stale, long fromNanos, long staleNanos, long nowNanos) {
+        Set<String> held = writes.held(stale.cache);
+        Set<String> tables = writes.tablesOf(stale.cache);
+        if (!writes.statementsSeen() || tables.isEmpty()) {
             return null;
         }
+        for (SeenWrite write : writes.ofTables(tables, fromNanos)) {
+            boolean inFlight = write.outcome.equals(SeenWrite.OPEN);
+            boolean inWindow = write.effectiveNanos >= staleNanos - windowNanos;
+            if (inFlight
+                    || (!write.outcome.equals(SeenWrite.ROLLED_BACK) && (inWindow || !ofOtherEntries(stale, write)))) {
+                return null;
+            }
+        }
         return ForeignWrites.observation(
-                cache,
+                stale.cache,
                 held,
-                tables,
-                redactor.redact(printedKey, KeyShape.of(printedKey)),
+                lineage.tables(stale.cache).stream().map(Lineage.Feed::table).toList(),
+                redactor.redact(stale.printedKey, KeyShape.of(stale.printedKey)),
                 clock.instant().minusNanos(Math.max(0, nowNanos - staleNanos)),
                 Duration.ofNanos(windowNanos),
                 fleet != null);
+    }
+
+    /** The fleet's fingerprint of what identifies the entry: its one variable, or the whole key. */
+    private @Nullable String fingerprint(String printedKey) {
+        Fleet member = fleet;
+        if (member == null) {
+            return null;
+        }
+        List<String> variables = KeyShape.of(printedKey).variables();
+        return member.fingerprintOf(variables.size() == 1 ? variables.get(0) : printedKey);
     }
 
     private Cause.Write write(SeenWrite write, long nowNanos) {
@@ -532,44 +298,10 @@ public final class StaleCauses implements Detector, StaleExplainer {
                 invalidation.operation, invalidation.key, invalidation.site, invalidation.removed);
     }
 
-    /** A key as a timeline shows it: its shape, or only its type for an object or composite key. */
-    private String shape(KeyDescriptor key) {
-        return key.simpleValue() ? redactor.shape(key.shape().shape()) : key.type() + "{…}";
-    }
-
-    static String by(@Nullable String site) {
-        return site != null ? " " + shortSite(site) : "";
-    }
-
-    /** A site without its package: {@code OrderService#ship(long)}. */
-    static String shortSite(String site) {
-        int hash = site.indexOf('#');
-        int dot = site.lastIndexOf('.', hash < 0 ? site.length() : hash);
-        return dot >= 0 ? site.substring(dot + 1) : site;
-    }
-
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
-    }
-
-    private static <T> void add(ArrayDeque<T> deque, T item, int max) {
-        if (deque.size() >= max) {
-            deque.pollFirst();
-        }
-        deque.addLast(item);
-    }
-
-    private static <V> Map<String, V> bounded() {
-        return new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > MAX_CACHES;
-            }
-        };
-    }
-
-    private record Entry(String cache, String type, String printed) {}
-
-    /** One step of an entry's story. */
-    record Step(long nanos, String text) {}
+    /** The stale entry being explained. */
+    private record Stale(
+            String cache,
+            String keyType,
+            String printedKey,
+            @Nullable String fingerprint) {}
 }

@@ -15,14 +15,14 @@ final class Timeline {
      * @param steps the steps, in any order; a step whose text is {@code no eviction} is printed without a time
      * @param loadNanos when the entry's value was loaded, or {@code 0} when unknown (the first step is then t+0)
      */
-    static List<String> of(List<StaleCauses.Step> steps, long loadNanos) {
-        List<StaleCauses.Step> sorted = new ArrayList<>(steps);
-        sorted.sort(Comparator.comparingLong(StaleCauses.Step::nanos));
+    static List<String> of(List<Step> steps, long loadNanos) {
+        List<Step> sorted = new ArrayList<>(steps);
+        sorted.sort(Comparator.comparingLong(Step::nanos));
         long origin = loadNanos != 0
                 ? loadNanos
                 : sorted.isEmpty() ? 0 : sorted.get(0).nanos();
         List<String> timeline = new ArrayList<>(sorted.size());
-        for (StaleCauses.Step step : sorted) {
+        for (Step step : sorted) {
             if (step.text().equals(UNTIMED)) {
                 timeline.add(step.text());
             } else {
@@ -31,6 +31,9 @@ final class Timeline {
         }
         return timeline;
     }
+
+    /** One step of an entry's story. */
+    record Step(long nanos, String text) {}
 
     private static String offset(long nanos) {
         long millis = nanos / 1_000_000;

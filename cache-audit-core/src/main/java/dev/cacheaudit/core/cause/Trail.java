@@ -11,12 +11,12 @@ final class Trail {
 
     final long loadNanos;
 
-    final List<StaleCauses.Step> steps = new ArrayList<>(4);
+    final List<Timeline.Step> steps = new ArrayList<>(4);
 
     boolean held;
 
-    /** Whether the value was loaded shortly after an eviction of the entry. */
-    boolean refill;
+    /** The eviction the value was loaded shortly after, or {@code 0}: a refill, which may have read the old rows. */
+    long refilledAfterNanos;
 
     /** When the entry was last evicted, or {@code 0}. */
     long evictNanos;
@@ -25,7 +25,7 @@ final class Trail {
         this.loadNanos = loadNanos;
         this.held = loadNanos != 0;
         if (loadNanos != 0) {
-            steps.add(new StaleCauses.Step(loadNanos, "load" + StaleCauses.by(site)));
+            steps.add(new Timeline.Step(loadNanos, "load" + Sites.by(site)));
         }
     }
 
@@ -33,7 +33,13 @@ final class Trail {
         if (steps.size() >= MAX_STEPS) {
             steps.remove(1);
         }
-        steps.add(new StaleCauses.Step(nanos, text));
+        steps.add(new Timeline.Step(nanos, text));
+    }
+
+    /** Begins with the last steps of the value before, among them the eviction this one was refilled after. */
+    void continues(Trail previous) {
+        List<Timeline.Step> earlier = previous.steps;
+        steps.addAll(0, earlier.subList(Math.max(0, earlier.size() - MAX_STEPS / 2), earlier.size()));
     }
 
     boolean has(long nanos) {
