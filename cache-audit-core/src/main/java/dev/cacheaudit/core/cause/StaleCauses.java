@@ -246,9 +246,9 @@ public final class StaleCauses implements Detector, StaleExplainer {
     /**
      * {@code FOREIGN_WRITE} on the database, when writes of the entry's data would have been seen (statements are
      * recorded through JDBC and the cache's entities or tables are known) and none of the application's is
-     * unaccounted for: none of those tables, by any path and for any cache, in flight, or written in the window before
-     * the entry was first found stale, or written since {@code fromNanos} unless provably of other entries. A false
-     * foreign write costs as much as a missed one.
+     * unaccounted for: no write of those tables, by any path and for any cache, in flight, or effective since
+     * {@code fromNanos} (the window before the load, or before the entry was first found stale) unless it provably
+     * changed other entries. A false foreign write costs as much as a missed one.
      */
     private @Nullable Observation foreignWrite(Stale stale, long fromNanos, long staleNanos, long nowNanos) {
         Set<String> held = writes.held(stale.cache);
@@ -258,9 +258,7 @@ public final class StaleCauses implements Detector, StaleExplainer {
         }
         for (SeenWrite write : writes.ofTables(tables, fromNanos)) {
             boolean inFlight = write.outcome.equals(SeenWrite.OPEN);
-            boolean inWindow = write.effectiveNanos >= staleNanos - windowNanos;
-            if (inFlight
-                    || (!write.outcome.equals(SeenWrite.ROLLED_BACK) && (inWindow || !ofOtherEntries(stale, write)))) {
+            if (inFlight || (!write.outcome.equals(SeenWrite.ROLLED_BACK) && !ofOtherEntries(stale, write))) {
                 return null;
             }
         }

@@ -267,6 +267,24 @@ public final class VerificationDetector implements Detector {
         return shown.withCause(cause);
     }
 
+    /**
+     * The differing paths as a message says them. A path ending in {@code []} is a collection whose elements differ as
+     * a whole: which elements it holds or how many; alone it would read "differs in []".
+     */
+    static String shown(List<String> differingFields) {
+        List<String> shown = new java.util.ArrayList<>(differingFields.size());
+        for (String field : differingFields) {
+            if (field.equals("[]")) {
+                shown.add("the collection's elements (which or how many)");
+            } else if (field.endsWith("[]")) {
+                shown.add("the elements of " + field.substring(0, field.length() - 2) + " (which or how many)");
+            } else {
+                shown.add(field);
+            }
+        }
+        return String.join(", ", shown);
+    }
+
     private Observation staleRead(VerificationOutcome outcome, Duration staleFor) {
         Map<String, String> evidence = evidence(outcome);
         evidence.put("staleFor", staleFor.toString());
@@ -274,8 +292,8 @@ public final class VerificationDetector implements Detector {
         String what = outcome.sourceHasNoEntry()
                 ? "holds an entry, but the source of truth has no entry for this key any more: deleted, or the"
                         + " attribute it is keyed by changed; the entry was still cached after the "
-                : "holds a value that differs from the source of truth in "
-                        + String.join(", ", outcome.differingFields()) + " and was still different after the ";
+                : "holds a value that differs from the source of truth in " + shown(outcome.differingFields())
+                        + " and was still different after the ";
         return new Observation(
                 FindingKind.STALE_READ,
                 outcome.cache(),
@@ -297,7 +315,7 @@ public final class VerificationDetector implements Detector {
                 outcome.cache(),
                 "stale-set|" + String.join(",", outcome.differingFields()),
                 "cache '" + outcome.cache() + "' was refilled right after an invalidation with a value that already"
-                        + " differed from the source of truth in " + String.join(", ", outcome.differingFields())
+                        + " differed from the source of truth in " + shown(outcome.differingFields())
                         + ": the load read old data (a lagging replica, or a reader that raced the writer)",
                 redactor.redact(outcome.printedKey(), KeyShape.of(outcome.printedKey())),
                 null,
