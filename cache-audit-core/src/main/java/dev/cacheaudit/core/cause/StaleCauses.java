@@ -33,10 +33,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers, on the engine thread and within fixed bounds, what a cause needs — the writes of what each cache holds
- * (entity writes here, statements seen through JDBC, writes other instances of the fleet committed), the invalidations
- * of each cache, the story of each entry since it was loaded, and the findings raised — and tells, when verification
- * finds an entry stale, what made it so ({@link StaleExplainer}). When no write that the application or its fleet made
+ * Tells, when verification finds an entry stale, what made it so ({@link StaleExplainer}), from what the engine thread
+ * fed it: the application's writes ({@link WriteLog}), each entry's story and each cache's invalidations
+ * ({@link EntryStories}) and the findings raised ({@link Links}). When no write that the application or its fleet made
  * explains the change, and writes of that data would have been seen, the change was made outside the application:
  * {@code FOREIGN_WRITE} on the database.
  */
@@ -181,7 +180,21 @@ public final class StaleCauses implements Detector, StaleExplainer {
 
     private List<Timeline.Step> steps(
             @Nullable Trail trail, @Nullable SeenWrite last, @Nullable Invalidated followed, long staleSinceNanos) {
-        List<Timeline.Step> steps = new ArrayList<>(trail != null ? trail.steps : List.of());
+        // The stale read comes last: a check may have raced the write and the invalidation that followed it (it found
+        // the entry stale between a write and an eviction that removed nothing), and what came after is no cause.
+        long end = staleSinceNanos;
+        if (last != null) {
+            end = Math.max(end, last.effectiveNanos);
+            end = followed != null ? Math.max(end, followed.nanos) : end;
+        }
+        List<Timeline.Step> steps = new ArrayList<>();
+        if (trail != null) {
+            for (Timeline.Step step : trail.steps) {
+                if (step.nanos() <= end) {
+                    steps.add(step);
+                }
+            }
+        }
         if (last != null) {
             steps.add(new Timeline.Step(
                     last.effectiveNanos,
@@ -196,7 +209,7 @@ public final class StaleCauses implements Detector, StaleExplainer {
                                 + followed.removed + ")"));
             }
         }
-        steps.add(new Timeline.Step(staleSinceNanos, "stale read"));
+        steps.add(new Timeline.Step(end, "stale read"));
         return steps;
     }
 
@@ -232,23 +245,12 @@ public final class StaleCauses implements Detector, StaleExplainer {
     }
 
     /**
-     * Whether the write provably changed other entries than the stale one: an entity the entry does not hold, or
-     * statement or fleet message naming other keys.
-     */
-    private boolean ofOtherEntries(Stale stale, SeenWrite write) {
-        if (write.id != null) {
-            return ofAnotherEntry(stale, write);
-        }
-        boolean namesSome = !write.values.isEmpty() || (write.fingerprint != null && !write.fingerprint.isEmpty());
-        return namesSome && !write.names(stale.printedKey, stale.fingerprint);
-    }
-
-    /**
      * {@code FOREIGN_WRITE} on the database, when writes of the entry's data would have been seen (statements are
      * recorded through JDBC and the cache's entities or tables are known) and none of the application's is
      * unaccounted for: no write of those tables, by any path and for any cache, in flight, or effective since
-     * {@code fromNanos} (the window before the load, or before the entry was first found stale) unless it provably
-     * changed other entries. A false foreign write costs as much as a missed one.
+     * {@code fromNanos} (the window before the load, or before the entry was first found stale) unless the entity index
+     * proves it wrote another entity. A statement naming other values is not proof: it may select rows by a column no
+     * key shows. A false foreign write costs as much as a missed one.
      */
     private @Nullable Observation foreignWrite(Stale stale, long fromNanos, long staleNanos, long nowNanos) {
         Set<String> held = writes.held(stale.cache);
@@ -258,7 +260,7 @@ public final class StaleCauses implements Detector, StaleExplainer {
         }
         for (SeenWrite write : writes.ofTables(tables, fromNanos)) {
             boolean inFlight = write.outcome.equals(SeenWrite.OPEN);
-            if (inFlight || (!write.outcome.equals(SeenWrite.ROLLED_BACK) && !ofOtherEntries(stale, write))) {
+            if (inFlight || (!write.outcome.equals(SeenWrite.ROLLED_BACK) && !ofAnotherEntry(stale, write))) {
                 return null;
             }
         }
