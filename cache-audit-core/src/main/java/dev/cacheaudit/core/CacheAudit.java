@@ -1,10 +1,12 @@
 package dev.cacheaudit.core;
 
+import dev.cacheaudit.core.cause.StaleCauses;
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.finding.FindingStore;
+import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.fleet.Fleet;
 import dev.cacheaudit.core.internal.engine.AuditEngine;
 import dev.cacheaudit.core.internal.engine.InternalErrors;
@@ -95,16 +97,36 @@ public final class CacheAudit implements AutoCloseable {
                 ? new LineageDetector(builder.sqlParser, lineage, redactor, builder.coverageWindow)
                 : null;
         VerificationDetector verificationDetector = null;
+        StaleCauses causes = null;
         if (builder.verificationSettings != null && builder.verificationBackend != null) {
             this.verificationStats = new VerificationStats(listeners);
             this.verificationWorker = new VerificationWorker(
                     builder.verificationBackend, builder.verificationSettings, this::submit, errors, ticker);
+            StaleCauses staleCauses = new StaleCauses(
+                    redactor,
+                    lineage,
+                    builder.sqlParser,
+                    builder.fleet,
+                    instance,
+                    findings,
+                    clock,
+                    ticker,
+                    builder.coverageWindow);
+            // Every observation, the stale ones' own included, is a link a later stale entry may name as its cause.
+            listeners.add(new AuditListener() {
+                @Override
+                public void onObservation(Observation observation) {
+                    staleCauses.observed(observation);
+                }
+            });
+            causes = staleCauses;
             verificationDetector = new VerificationDetector(
                     builder.verificationSettings,
                     verificationWorker,
                     verificationStats,
                     redactor,
-                    builder.hitEventRate);
+                    builder.hitEventRate,
+                    staleCauses);
         } else {
             this.verificationStats = null;
             this.verificationWorker = null;
@@ -115,6 +137,7 @@ public final class CacheAudit implements AutoCloseable {
                 builder.foreignWrites,
                 builder.detectors,
                 lineageDetector,
+                causes,
                 verificationDetector);
         this.engine = new AuditEngine(builder.engine, state, detectors, findings, listeners, errors, ticker);
     }
@@ -457,6 +480,11 @@ public final class CacheAudit implements AutoCloseable {
             return this;
         }
 
+        /** {@link #fleet(Fleet, boolean)} without keyspace notifications: no foreign writes on Redis are judged. */
+        public Builder fleet(Fleet fleet) {
+            return fleet(fleet, false);
+        }
+
         /** Fixes the tables that feed a cache instead of learning them from its loads. */
         public Builder tables(String cache, List<String> tables) {
             configuredTables.put(Objects.requireNonNull(cache, "cache"), List.copyOf(tables));
@@ -480,7 +508,9 @@ public final class CacheAudit implements AutoCloseable {
         }
 
         /**
-         * Makes this instance a member of a fleet, whose detectors then run with the others (see {@link Detectors}).
+         * Makes this instance a member of a fleet, whose detectors then run with the others (see {@link Detectors}):
+         * the writes other instances committed count among the causes of a stale entry, and a change of the database
+         * is only taken for a foreign write when no instance made it.
          *
          * @param fleet this instance's membership
          * @param foreignWrites whether Redis keyspace notifications reach the fleet, so that writes by other clients

@@ -1,5 +1,6 @@
 package dev.cacheaudit.core;
 
+import dev.cacheaudit.core.cause.StaleCauses;
 import dev.cacheaudit.core.detect.CacheNameMismatchDetector;
 import dev.cacheaudit.core.detect.Detector;
 import dev.cacheaudit.core.detect.EvictBeforeCommitDetector;
@@ -33,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  *       ForeignWriteDetector} when Redis keyspace notifications reach it.
  *   <li>The application's own, added with {@code Builder.detector}.
  *   <li>With lineage ({@code Builder.sqlParser}): {@link LineageDetector}.
- *   <li>With verification ({@code Builder.verification}): {@link VerificationDetector}.
+ *   <li>With verification ({@code Builder.verification}): {@link StaleCauses}, which explains what made each stale
+ *       entry stale (and reports {@code FOREIGN_WRITE} on the database), then {@link VerificationDetector}.
  * </ol>
  */
 public final class Detectors {
@@ -76,6 +78,7 @@ public final class Detectors {
      * @param foreignWrites whether keyspace notifications reach the fleet, so that it can judge foreign writes
      * @param added the application's own
      * @param lineage the lineage detector, or {@code null} when lineage is off
+     * @param causes the explainer of stale entries, or {@code null} when verification is off
      * @param verification the verification detector, or {@code null} when verification is off
      */
     static List<Detector> of(
@@ -84,6 +87,7 @@ public final class Detectors {
             boolean foreignWrites,
             List<Detector> added,
             @Nullable LineageDetector lineage,
+            @Nullable StaleCauses causes,
             @Nullable VerificationDetector verification) {
         List<Detector> detectors = new ArrayList<>(defaults);
         if (fleet != null) {
@@ -95,6 +99,9 @@ public final class Detectors {
         detectors.addAll(added);
         if (lineage != null) {
             detectors.add(lineage);
+        }
+        if (causes != null) {
+            detectors.add(causes);
         }
         if (verification != null) {
             detectors.add(verification);

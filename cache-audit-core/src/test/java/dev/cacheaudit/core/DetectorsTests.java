@@ -50,7 +50,8 @@ class DetectorsTests {
 
     @Test
     void withNothingConfiguredOnlyTheDefaultsAndTheApplicationsOwnRun() {
-        List<Detector> detectors = Detectors.of(Detectors.defaults(REDACTOR), null, true, List.of(OWN), null, null);
+        List<Detector> detectors =
+                Detectors.of(Detectors.defaults(REDACTOR), null, true, List.of(OWN), null, null, null);
 
         assertThat(detectors).hasSize(10).endsWith(OWN);
     }
@@ -59,9 +60,9 @@ class DetectorsTests {
     void theFleetAddsItsCrossInstanceDetectorAndItsForeignWriteDetectorOnlyWithKeyspaceNotifications() {
         Fleet fleet = fleet();
 
-        assertThat(Detectors.of(List.of(), fleet, false, List.of(OWN), null, null))
+        assertThat(Detectors.of(List.of(), fleet, false, List.of(OWN), null, null, null))
                 .containsExactly(fleet.detector(), OWN);
-        assertThat(Detectors.of(List.of(), fleet, true, List.of(OWN), null, null))
+        assertThat(Detectors.of(List.of(), fleet, true, List.of(OWN), null, null, null))
                 .containsExactly(fleet.detector(), fleet.foreignWriteDetector(), OWN);
     }
 
@@ -70,7 +71,7 @@ class DetectorsTests {
         LineageDetector lineage =
                 new LineageDetector(sql -> null, new Lineage(8), REDACTOR, Detectors.DEFAULT_COVERAGE_WINDOW);
 
-        assertThat(Detectors.of(List.of(), null, false, List.of(OWN), lineage, null))
+        assertThat(Detectors.of(List.of(), null, false, List.of(OWN), lineage, null, null))
                 .containsExactly(OWN, lineage);
     }
 }

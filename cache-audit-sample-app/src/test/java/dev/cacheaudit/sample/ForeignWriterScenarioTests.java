@@ -73,7 +73,8 @@ class ForeignWriterScenarioTests {
     void supplierKeysBesideTheOffersAreForeignWritesOnTheirCache() {
         assertThat(buggy.exitCode()).isZero();
         assertThat(buggy.findings())
-                .filteredOn(f -> f.kind() == FindingKind.FOREIGN_WRITE)
+                .filteredOn(f -> f.kind() == FindingKind.FOREIGN_WRITE
+                        && !"database".equals(f.evidence().get("source")))
                 .isNotEmpty()
                 .allSatisfy(f -> {
                     assertThat(f.cache()).isEqualTo(CacheNames.ITEM_OFFERS);
@@ -90,6 +91,22 @@ class ForeignWriterScenarioTests {
     void rowsChangedOutsideTheApplicationAreReportedOnTheOffers() {
         assertRowsChangedOutsideTheApplicationAreReported(buggy.findings());
         assertThat(buggy.output()).containsPattern("Traffic: .*, [1-9]\\d* stale answers");
+    }
+
+    @Test
+    void rowsTheSupplierChangedAreAForeignWriteOnTheDatabaseThatCausedTheStaleOffers() {
+        assertThat(buggy.findings())
+                .filteredOn(f -> f.kind() == FindingKind.FOREIGN_WRITE
+                        && "database".equals(f.evidence().get("source")))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.cache()).isEqualTo(CacheNames.ITEM_OFFERS);
+                    assertThat(f.message()).contains("changed outside this application");
+                });
+        assertThat(buggy.findings())
+                .filteredOn(f -> f.kind() == FindingKind.STALE_READ && f.cache().equals(CacheNames.ITEM_OFFERS))
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.cause().causedBy()).isEqualTo("FOREIGN_WRITE"));
     }
 
     @Test

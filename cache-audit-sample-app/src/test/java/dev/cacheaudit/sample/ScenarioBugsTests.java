@@ -2,11 +2,14 @@ package dev.cacheaudit.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.core.finding.Cause;
+import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.testsupport.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
@@ -324,6 +327,70 @@ class ScenarioBugsTests {
         }) {
             assertThat(run(bug).output()).as(bug).containsPattern("Traffic: .*, [1-9]\\d* stale answers");
         }
+    }
+
+    /**
+     * Every stale read of every buggy scenario says what made it stale: the finding that explains it, or that no write
+     * was seen; where the application made the change, the write and its site. The demo prints the timeline of each.
+     */
+    @Test
+    void everyStaleReadOfEveryBuggyScenarioCarriesItsCauseAndTheWriteSiteWhereTheApplicationWrote() {
+        int staleReads = 0;
+        for (String bug : SampleBugs.CATALOGUE) {
+            DemoRun run = run(bug);
+            List<Finding> stale = run.findings().stream()
+                    .filter(f -> f.kind() == FindingKind.STALE_READ)
+                    .toList();
+            for (Finding finding : stale) {
+                staleReads++;
+                Cause cause = finding.cause();
+                assertThat(cause)
+                        .as("cause of %s in %s%n%s", finding.message(), bug, run.output())
+                        .isNotNull();
+                // Linked to the finding that explains it, or "no write seen", or at least the application's write.
+                assertThat(cause.causedBy() != null || cause.lastWrite() != null)
+                        .as("causedBy or last write in %s%n%s", bug, run.output())
+                        .isTrue();
+                assertThat(cause.timeline())
+                        .as(bug)
+                        .isNotEmpty()
+                        .last()
+                        .asString()
+                        .endsWith("stale read");
+                assertThat(run.output()).as(bug).contains(cause.timelineLine());
+                if (!bug.equals("foreign-writer")) {
+                    // The application made every change of these scenarios: its write is the cause, never a foreign
+                    // one.
+                    assertThat(cause.lastWrite())
+                            .as("last write in %s%n%s", bug, run.output())
+                            .isNotNull();
+                    assertThat(finding.sites())
+                            .as(bug)
+                            .isNotEmpty()
+                            .contains(cause.lastWrite().site());
+                    assertThat(cause.causedBy()).as(bug).isNotIn(Cause.NO_WRITE_SEEN, "FOREIGN_WRITE");
+                }
+            }
+        }
+        // The check above ran on real stale reads (jdbc-bypass, replica-lag and entity-id-equals have them).
+        assertThat(staleReads).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void jdbcImportThatEvictsNothingIsTheCauseOfItsStaleReadsExplainedByTheUncoveredWrite() {
+        DemoRun run = run("jdbc-bypass");
+        assertThat(run.findings())
+                .filteredOn(f -> f.kind() == FindingKind.STALE_READ && f.cache().equals(CacheNames.ITEMS))
+                .isNotEmpty()
+                .allSatisfy(f -> {
+                    assertThat(f.cause().lastWrite().site()).isEqualTo(SCENARIO + "JdbcPriceImport#importPrices(Map)");
+                    assertThat(f.cause().lastWrite().what()).isEqualTo("table items");
+                    assertThat(f.cause().invalidation()).isNull();
+                    assertThat(f.cause().causedBy()).isEqualTo("UNCOVERED_WRITE");
+                    assertThat(f.cause().timeline()).contains("no eviction");
+                });
+        assertThat(run.output()).contains("Why stale").containsPattern("no eviction · t\\+\\d+ms stale read");
+        assertThat(run.findings()).noneMatch(f -> f.kind() == FindingKind.FOREIGN_WRITE);
     }
 
     private static @Nullable Object aclUser(RedisConnection connection, String name) {

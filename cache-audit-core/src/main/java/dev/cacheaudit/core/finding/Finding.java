@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param evidence further named facts
  * @param status {@link #CONFIRMED} when traffic showed the problem, {@link #SUSPECTED} when only start-up analysis
  *     did; a suspected finding has severity {@code INFO} until it is confirmed
+ * @param cause what made the entry stale, for {@code STALE_READ} and {@code STALE_SET}; {@code null} otherwise
  */
 public record Finding(
         FindingKind kind,
@@ -38,7 +39,8 @@ public record Finding(
         Instant lastSeen,
         String remediation,
         Map<String, String> evidence,
-        String status) {
+        String status,
+        @Nullable Cause cause) {
 
     /** Traffic showed the problem. */
     public static final String CONFIRMED = "confirmed";
@@ -75,7 +77,63 @@ public record Finding(
                 lastSeen,
                 remediation,
                 evidence,
-                CONFIRMED);
+                CONFIRMED,
+                null);
+    }
+
+    /** A finding without a cause. */
+    public Finding(
+            FindingKind kind,
+            Severity severity,
+            String cache,
+            String signature,
+            String message,
+            @Nullable String readKey,
+            @Nullable String writeKey,
+            List<String> sites,
+            long count,
+            Instant firstSeen,
+            Instant lastSeen,
+            String remediation,
+            Map<String, String> evidence,
+            String status) {
+        this(
+                kind,
+                severity,
+                cache,
+                signature,
+                message,
+                readKey,
+                writeKey,
+                sites,
+                count,
+                firstSeen,
+                lastSeen,
+                remediation,
+                evidence,
+                status,
+                null);
+    }
+
+    /**
+     * A short identifier of the problem, the same for every sighting and in every report: twelve hex digits of a hash of
+     * kind, cache and signature. Other findings link to it ({@link Cause#causedByFinding()}).
+     */
+    public String id() {
+        return id(kind, cache, signature);
+    }
+
+    /** The {@link #id()} of the finding with this kind, cache and signature. */
+    public static String id(FindingKind kind, String cache, String signature) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((kind.name() + '\n' + cache + '\n' + signature)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            // Every Java platform has SHA-256.
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** Whether traffic showed the problem. */

@@ -55,7 +55,9 @@ public enum FindingKind {
     FOREIGN_WRITE(
             Severity.WARN,
             "Agree on one key format across services (a shared key library or a version prefix), so that another"
-                    + " service's deletes reach the keys this one reads.");
+                    + " service's deletes reach the keys this one reads; for data changed in the database outside the"
+                    + " application, have the writer publish invalidations this application consumes (an event,"
+                    + " change data capture), or bound the staleness with a TTL.");
 
     private final Severity severity;
 

@@ -117,6 +117,25 @@ public final class FindingStore {
         return removed;
     }
 
+    /**
+     * Replaces the cause of a finding already held (engine thread), as when the finding that explains a stale read is
+     * raised after it. Returns whether the finding was held.
+     */
+    public boolean explain(FindingKind kind, String cache, String signature, Cause cause) {
+        Entry entry = findings.get(new Id(kind, cache, signature));
+        if (entry == null) {
+            return false;
+        }
+        entry.cause = Objects.requireNonNull(cause, "cause");
+        return true;
+    }
+
+    /** The finding with this kind, cache and signature as it now stands, or {@code null} when none is held. */
+    public @org.jspecify.annotations.Nullable Finding find(FindingKind kind, String cache, String signature) {
+        Entry entry = findings.get(new Id(kind, cache, signature));
+        return entry != null ? entry.toFinding() : null;
+    }
+
     /** Forgets every finding (between tests, for instance). */
     public void clear() {
         findings.clear();
@@ -140,8 +159,11 @@ public final class FindingStore {
 
         private volatile List<String> siteSnapshot;
 
+        private volatile @org.jspecify.annotations.Nullable Cause cause;
+
         Entry(Observation observation, Instant now) {
             this.first = observation;
+            this.cause = observation.cause();
             this.firstSeen = now;
             this.lastSeen = now;
             this.count = 1;
@@ -192,7 +214,8 @@ public final class FindingStore {
                     lastSeen,
                     kind.remediation(),
                     first.evidence(),
-                    first.confirmed() ? Finding.CONFIRMED : Finding.SUSPECTED);
+                    first.confirmed() ? Finding.CONFIRMED : Finding.SUSPECTED,
+                    cause);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param sites the code locations involved ({@code class#method(args)})
  * @param evidence further named facts, already redacted
  * @param confirmed whether traffic showed the problem; {@code false} for suspicions from start-up analysis
+ * @param cause what made an entry stale, for {@code STALE_READ} and {@code STALE_SET}; {@code null} otherwise
  */
 public record Observation(
         FindingKind kind,
@@ -28,7 +29,8 @@ public record Observation(
         @Nullable String writeKey,
         List<String> sites,
         Map<String, String> evidence,
-        boolean confirmed) {
+        boolean confirmed,
+        @Nullable Cause cause) {
 
     /** A confirmed sighting. */
     public Observation(
@@ -40,7 +42,26 @@ public record Observation(
             @Nullable String writeKey,
             List<String> sites,
             Map<String, String> evidence) {
-        this(kind, cache, signature, message, readKey, writeKey, sites, evidence, true);
+        this(kind, cache, signature, message, readKey, writeKey, sites, evidence, true, null);
+    }
+
+    /** A sighting without a cause. */
+    public Observation(
+            FindingKind kind,
+            String cache,
+            String signature,
+            String message,
+            @Nullable String readKey,
+            @Nullable String writeKey,
+            List<String> sites,
+            Map<String, String> evidence,
+            boolean confirmed) {
+        this(kind, cache, signature, message, readKey, writeKey, sites, evidence, confirmed, null);
+    }
+
+    /** The same sighting with what made the entry stale. */
+    public Observation withCause(Cause cause) {
+        return new Observation(kind, cache, signature, message, readKey, writeKey, sites, evidence, confirmed, cause);
     }
 
     public Observation {

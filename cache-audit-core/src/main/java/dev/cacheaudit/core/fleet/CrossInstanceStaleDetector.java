@@ -169,12 +169,13 @@ public final class CrossInstanceStaleDetector implements Detector {
     private void matched(Fleet.Received received, AuditView state) {
         FleetMessage message = received.message();
         List<EntryRef> entries = byFingerprint.get(message.idFingerprint());
-        if (entries == null) {
-            return;
-        }
         Set<String> holding = state.cachesHolding(message.entity());
         long lagNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, received.epochMillis() - message.epochMillis()));
         long writeNanos = received.nanos() - lagNanos;
+        fleet.heard(message, writeNanos);
+        if (entries == null) {
+            return;
+        }
         for (EntryRef entry : entries) {
             if (!holding.contains(entry.cache)) {
                 continue;

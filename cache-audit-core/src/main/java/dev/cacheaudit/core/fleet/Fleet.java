@@ -48,6 +48,8 @@ public final class Fleet implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<Notice> notices = new ConcurrentLinkedQueue<>();
 
+    private final java.util.List<WriteListener> writeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final AtomicInteger noticesSize = new AtomicInteger();
 
     /**
@@ -146,6 +148,29 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a listener told, on the engine thread, of every write another instance committed, once the fleet's detector
+     * took it in.
+     */
+    public void onWrite(WriteListener listener) {
+        writeListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    void heard(FleetMessage message, long writeNanos) {
+        for (WriteListener listener : writeListeners) {
+            listener.written(message, writeNanos);
+        }
+    }
+
+    /**
+     * The fleet's fingerprint of an identifier as a key holding it shows it (its one variable), as other instances send
+     * it; {@code null} while the fleet key is not known.
+     */
+    public @Nullable String fingerprintOf(String identifier) {
+        FleetFingerprint keyed = fingerprint;
+        return keyed != null ? keyed.of(CrossInstanceStaleDetector.identifier(identifier)) : null;
+    }
+
     /** The other instances heard from within three heartbeat intervals, with when each was last heard. */
     public Map<String, Instant> members() {
         long since = clock.millis() - 3 * settings.heartbeatInterval().toMillis();
@@ -195,6 +220,24 @@ public final class Fleet implements AutoCloseable {
         outbox.send(message);
     }
 
+    /**
+     * Tells the other instances that this one changed a table some cache is fed by, through JDBC (engine thread): they
+     * then never take that change for a write made outside the application. Sent as a write whose entity is
+     * {@code table <name>}, without an identifier fingerprint.
+     *
+     * @param table the table
+     * @param site the write path
+     * @param epochMillis when the change took effect (its commit)
+     */
+    public void announceTableWrite(String table, String site, long epochMillis) {
+        if (connected()) {
+            offer(FleetMessage.write(instance, epochMillis, TABLE_PREFIX + table, "", site));
+        }
+    }
+
+    /** How the entity of a write message names a table written through JDBC. */
+    public static final String TABLE_PREFIX = "table ";
+
     void offer(FleetMessage message) {
         outbox.offer(message);
     }
@@ -211,6 +254,17 @@ public final class Fleet implements AutoCloseable {
     @Override
     public void close() {
         outbox.close();
+    }
+
+    /** Told of the writes other instances committed. */
+    @FunctionalInterface
+    public interface WriteListener {
+
+        /**
+         * @param message the write, as it travelled
+         * @param writeNanos when it was written, on this instance's monotonic clock
+         */
+        void written(FleetMessage message, long writeNanos);
     }
 
     /**

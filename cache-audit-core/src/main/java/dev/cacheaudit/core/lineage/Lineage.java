@@ -119,7 +119,7 @@ public final class Lineage {
     }
 
     /** The table an entity is mapped to: as told, otherwise its simple name in snake case. */
-    String tableOf(String entity) {
+    public String tableOf(String entity) {
         String table = entityTables.get(entity);
         if (table != null) {
             return table;

@@ -127,7 +127,7 @@ public final class LineageDetector implements Detector {
                 entityWrites.pollFirst();
             }
             entityWrites.addLast(
-                    new EntityWrite(lineage.tableOf(write.entity()), write.tx().txId(), write.nanos()));
+                    new EntityWrite(lineage.tableOf(write.entity()), write.tx().txId(), write.site(), write.nanos()));
         } else if (event instanceof TxBoundary boundary) {
             pending.ended(boundary);
         }
@@ -269,11 +269,16 @@ public final class LineageDetector implements Detector {
         }
     }
 
+    /**
+     * Whether the statement is the flush of an entity write the JPA recording saw: the same table in the same unit of
+     * work. A flush runs in the transaction of its write; outside any transaction only a write from the same site, close
+     * in time, is one. Any entity write of the table within the window is not enough: a JDBC import next to a
+     * repository save of another row (start-up seeding, say) would vanish with it.
+     */
     private boolean seenByEntityRecording(PendingWrite write) {
         for (EntityWrite entity : entityWrites) {
             if (entity.table.equals(write.table)
-                    && ((write.txId != 0 && entity.txId == write.txId)
-                            || Math.abs(entity.nanos - write.nanos) <= windowNanos)) {
+                    && entity.sameUnitOfWork(write.txId, write.site, write.nanos, windowNanos)) {
                 return true;
             }
         }
@@ -363,5 +368,12 @@ public final class LineageDetector implements Detector {
     private record Invalidation(
             @Nullable List<String> key, @Nullable String site, long txId, long nanos) {}
 
-    private record EntityWrite(String table, long txId, long nanos) {}
+    private record EntityWrite(String table, long txId, String site, long nanos) {
+
+        boolean sameUnitOfWork(long statementTxId, String statementSite, long statementNanos, long windowNanos) {
+            return statementTxId != 0
+                    ? txId == statementTxId
+                    : txId == 0 && site.equals(statementSite) && Math.abs(nanos - statementNanos) <= windowNanos;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.cacheaudit.core.listen;
 
+import dev.cacheaudit.core.finding.Cause;
 import dev.cacheaudit.core.finding.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,18 @@ public final class FindingLogger implements AuditListener {
                     finding.cache(),
                     finding.message(),
                     finding.sites());
+        } else if (first && finding.cause() != null) {
+            Cause cause = finding.cause();
+            logger.warn(
+                    "cache-audit {} {} on cache '{}': {} (sites: {}). Cause: {} [{}]. Fix: {}",
+                    finding.severity(),
+                    finding.kind(),
+                    finding.cache(),
+                    finding.message(),
+                    finding.sites(),
+                    cause.summary(),
+                    cause.timelineLine(),
+                    finding.remediation());
         } else if (first) {
             logger.warn(
                     "cache-audit {} {} on cache '{}': {} (sites: {}). Fix: {}",

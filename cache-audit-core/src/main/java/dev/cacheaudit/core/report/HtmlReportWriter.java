@@ -1,5 +1,6 @@
 package dev.cacheaudit.core.report;
 
+import dev.cacheaudit.core.finding.Cause;
 import dev.cacheaudit.core.finding.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,8 @@ public final class HtmlReportWriter {
             tr.ERROR td:first-child{border-left:4px solid #cf222e} tr.WARN td:first-child{border-left:4px solid #bf8700}
             .fix{color:#57606a;font-size:13px} .src{color:#57606a;font-size:12px} td.status{font-size:12px}
             ul.evidence{margin-top:6px;color:#57606a}
+            div.cause{margin-top:6px}
+            ol.timeline{margin:4px 0 0 0;padding-left:18px;color:#57606a;font-family:ui-monospace,monospace;font-size:12px}
             """;
 
     /** The page as a string. */
@@ -177,7 +180,9 @@ public final class HtmlReportWriter {
                 .append("<th>last seen</th><th>cause and fix</th></tr>\n");
         for (Finding finding : report.findings()) {
             String severity = finding.severity().name();
-            html.append("<tr class=\"")
+            html.append("<tr id=\"finding-")
+                    .append(finding.id())
+                    .append("\" class=\"")
                     .append(severity)
                     .append("\"><td><span class=\"sev sev-")
                     .append(severity)
@@ -192,6 +197,7 @@ public final class HtmlReportWriter {
                     .append("</code></td><td>")
                     .append(escape(finding.message()));
             evidence(html, finding.evidence());
+            cause(html, finding.cause());
             html.append("</td><td>")
                     .append(key(finding.readKey()))
                     .append("</td><td>")
@@ -211,6 +217,36 @@ public final class HtmlReportWriter {
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /** What made the entry stale: a link to the finding that explains it, the summary and the entry's timeline. */
+    private static void cause(StringBuilder html, @Nullable Cause cause) {
+        if (cause == null) {
+            return;
+        }
+        html.append("<div class=\"cause\">caused by ");
+        String causedBy = cause.causedBy();
+        String linked = cause.causedByFinding();
+        if (causedBy == null) {
+            html.append("&mdash;");
+        } else if (linked != null) {
+            html.append("<a href=\"#finding-")
+                    .append(escape(linked))
+                    .append("\"><code>")
+                    .append(escape(causedBy))
+                    .append("</code></a>");
+        } else {
+            html.append("<code>").append(escape(causedBy)).append("</code>");
+        }
+        html.append(": ").append(escape(cause.summary()));
+        if (!cause.timeline().isEmpty()) {
+            html.append("<ol class=\"timeline\">");
+            for (String step : cause.timeline()) {
+                html.append("<li>").append(escape(step)).append("</li>");
+            }
+            html.append("</ol>");
+        }
+        html.append("</div>");
     }
 
     private static void evidence(StringBuilder html, Map<String, String> evidence) {

@@ -3,6 +3,7 @@ package dev.cacheaudit.core.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cacheaudit.core.finding.Cause;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Severity;
@@ -109,7 +110,34 @@ public final class ReportReader {
                 Instant.parse(string(finding, "lastSeen")),
                 string(finding, "remediation"),
                 evidence,
-                optional(finding, "status", Finding.CONFIRMED));
+                optional(finding, "status", Finding.CONFIRMED),
+                cause(finding));
+    }
+
+    /** The cause of a stale finding; reports written before causes were added have none. */
+    private static @Nullable Cause cause(Map<?, ?> finding) {
+        Map<?, ?> cause = finding.get("cause") instanceof Map<?, ?> c ? c : null;
+        String causedBy = optional(finding, "causedBy", null);
+        if (cause == null && causedBy == null) {
+            return null;
+        }
+        Cause.Write write = null;
+        Cause.Invalidation invalidation = null;
+        if (cause != null && cause.get("lastWrite") instanceof Map<?, ?> w) {
+            write = new Cause.Write(
+                    string(w, "what"),
+                    string(w, "site"),
+                    string(w, "instance"),
+                    string(w, "transaction"),
+                    Instant.parse(string(w, "at")));
+        }
+        if (cause != null && cause.get("invalidation") instanceof Map<?, ?> i) {
+            invalidation = new Cause.Invalidation(
+                    string(i, "operation"), string(i, "key"), optional(i, "site", null), string(i, "removed"));
+        }
+        List<String> timeline =
+                list(finding, "timeline").stream().map(String::valueOf).toList();
+        return new Cause(causedBy, optional(finding, "causedByFinding", null), write, invalidation, timeline);
     }
 
     private static @Nullable Object value(JsonParser parser, @Nullable JsonToken token) throws IOException {
@@ -158,7 +186,6 @@ public final class ReportReader {
         return String.valueOf(value);
     }
 
-    @SuppressWarnings("SameParameterValue")
     private static @Nullable String optional(Map<?, ?> map, String field, @Nullable String fallback) {
         Object value = map.get(field);
         return value != null ? String.valueOf(value) : fallback;

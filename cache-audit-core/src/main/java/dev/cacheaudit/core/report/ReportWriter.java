@@ -2,6 +2,7 @@ package dev.cacheaudit.core.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.cacheaudit.core.finding.Cause;
 import dev.cacheaudit.core.finding.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,6 +102,7 @@ public final class ReportWriter {
 
     private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
         json.writeStartObject();
+        json.writeStringField("id", finding.id());
         json.writeStringField("kind", finding.kind().name());
         json.writeStringField("severity", finding.severity().name());
         json.writeStringField("status", finding.status());
@@ -125,7 +127,45 @@ public final class ReportWriter {
             }
             json.writeEndObject();
         }
+        Cause cause = finding.cause();
+        if (cause != null) {
+            writeCause(json, cause);
+        }
         json.writeEndObject();
+    }
+
+    private static void writeCause(JsonGenerator json, Cause cause) throws IOException {
+        writeOptional(json, "causedBy", cause.causedBy());
+        writeOptional(json, "causedByFinding", cause.causedByFinding());
+        json.writeObjectFieldStart("cause");
+        json.writeStringField("summary", cause.summary());
+        Cause.Write write = cause.lastWrite();
+        if (write != null) {
+            json.writeObjectFieldStart("lastWrite");
+            json.writeStringField("what", write.what());
+            json.writeStringField("site", write.site());
+            json.writeStringField("instance", write.instance());
+            json.writeStringField("transaction", write.transaction());
+            json.writeStringField("at", write.at().toString());
+            json.writeEndObject();
+            Cause.Invalidation invalidation = cause.invalidation();
+            if (invalidation != null) {
+                json.writeObjectFieldStart("invalidation");
+                json.writeStringField("operation", invalidation.operation());
+                json.writeStringField("key", invalidation.key());
+                writeOptional(json, "site", invalidation.site());
+                json.writeStringField("removed", invalidation.removed());
+                json.writeEndObject();
+            } else {
+                json.writeStringField("invalidation", "none");
+            }
+        }
+        json.writeEndObject();
+        json.writeArrayFieldStart("timeline");
+        for (String step : cause.timeline()) {
+            json.writeString(step);
+        }
+        json.writeEndArray();
     }
 
     private static void writeOptional(JsonGenerator json, String field, @Nullable String value) throws IOException {

@@ -10,6 +10,7 @@ import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
 import dev.cacheaudit.core.event.VerificationOutcome.Reason;
+import dev.cacheaudit.core.finding.Cause;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.internal.state.AuditView;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides, on the engine thread, which entries to verify and when, and turns outcomes into findings:
@@ -51,6 +53,8 @@ public final class VerificationDetector implements Detector {
 
     private final double hitProbability;
 
+    private final StaleExplainer explainer;
+
     private final long graceNanos;
 
     private final long lastWindowNanos;
@@ -75,6 +79,25 @@ public final class VerificationDetector implements Detector {
             VerificationStats stats,
             KeyRedactor redactor,
             double hitEventRate) {
+        this(settings, worker, stats, redactor, hitEventRate, StaleExplainer.NONE);
+    }
+
+    /**
+     * @param settings what to verify and when
+     * @param worker runs the checks
+     * @param stats counts the outcomes
+     * @param redactor shows keys as configured
+     * @param hitEventRate the fraction of hits the recording layer hands over as events
+     * @param explainer tells what made an entry stale, for the findings' cause
+     */
+    public VerificationDetector(
+            VerificationSettings settings,
+            VerificationWorker worker,
+            VerificationStats stats,
+            KeyRedactor redactor,
+            double hitEventRate,
+            StaleExplainer explainer) {
+        this.explainer = java.util.Objects.requireNonNull(explainer, "explainer");
         this.settings = settings;
         this.worker = worker;
         this.stats = stats;
@@ -180,7 +203,8 @@ public final class VerificationDetector implements Detector {
             return;
         }
         Stale entry = stale.computeIfAbsent(
-                id, k -> new Stale(outcome.writeNanos() != 0 ? outcome.writeNanos() : outcome.nanos()));
+                id,
+                k -> new Stale(outcome.writeNanos() != 0 ? outcome.writeNanos() : outcome.nanos(), outcome.nanos()));
         long staleFor = outcome.nanos() - entry.since;
         if (outcome.reason() == Reason.REFILL && !entry.refilledStale) {
             // A refill found stale is only reported once the difference outlasts the grace period: another write
@@ -190,20 +214,75 @@ public final class VerificationDetector implements Detector {
         }
         if (staleFor >= graceNanos) {
             stats.staleConfirmed(outcome.cache());
+            Cause cause = null;
+            if ((entry.refilledStale && !entry.setReported) || !entry.readReported) {
+                cause = explainer.explain(
+                        outcome.cache(),
+                        outcome.keyType(),
+                        outcome.printedKey(),
+                        entry.firstSeenNanos,
+                        outcome.nanos(),
+                        findings);
+            }
             if (entry.refilledStale && !entry.setReported) {
                 entry.setReported = true;
-                findings.report(staleSet(outcome, entry));
+                findings.report(withCause(staleSet(outcome, entry), cause));
             }
             if (!entry.readReported) {
                 entry.readReported = true;
                 stats.stale(outcome.cache(), Duration.ofNanos(staleFor));
-                findings.report(staleRead(outcome, Duration.ofNanos(staleFor)));
+                findings.report(withCause(staleRead(outcome, Duration.ofNanos(staleFor)), cause));
             }
         } else if (!entry.recheckScheduled) {
             entry.recheckScheduled = true;
             CheckTarget target = new CheckTarget(outcome.cache(), outcome.keyType(), outcome.printedKey(), null);
             schedule(target, Reason.RECHECK, entry.since + graceNanos, 0, entry.since);
         }
+    }
+
+    /**
+     * The observation with its cause: its timeline and, when the write that made it stale is known, that write's site
+     * among its sites.
+     */
+    private static Observation withCause(Observation observation, @Nullable Cause cause) {
+        if (cause == null) {
+            return observation;
+        }
+        Cause.Write write = cause.lastWrite();
+        Observation shown = observation;
+        if (write != null && !observation.sites().contains(write.site())) {
+            List<String> sites = new java.util.ArrayList<>(observation.sites());
+            sites.add(write.site());
+            shown = new Observation(
+                    observation.kind(),
+                    observation.cache(),
+                    observation.signature(),
+                    observation.message(),
+                    observation.readKey(),
+                    observation.writeKey(),
+                    sites,
+                    observation.evidence(),
+                    observation.confirmed());
+        }
+        return shown.withCause(cause);
+    }
+
+    /**
+     * The differing paths as a message says them. A path ending in {@code []} is a collection whose elements differ as
+     * a whole: which elements it holds or how many; alone it would read "differs in []".
+     */
+    static String shown(List<String> differingFields) {
+        List<String> shown = new java.util.ArrayList<>(differingFields.size());
+        for (String field : differingFields) {
+            if (field.equals("[]")) {
+                shown.add("the collection's elements (which or how many)");
+            } else if (field.endsWith("[]")) {
+                shown.add("the elements of " + field.substring(0, field.length() - 2) + " (which or how many)");
+            } else {
+                shown.add(field);
+            }
+        }
+        return String.join(", ", shown);
     }
 
     private Observation staleRead(VerificationOutcome outcome, Duration staleFor) {
@@ -213,8 +292,8 @@ public final class VerificationDetector implements Detector {
         String what = outcome.sourceHasNoEntry()
                 ? "holds an entry, but the source of truth has no entry for this key any more: deleted, or the"
                         + " attribute it is keyed by changed; the entry was still cached after the "
-                : "holds a value that differs from the source of truth in "
-                        + String.join(", ", outcome.differingFields()) + " and was still different after the ";
+                : "holds a value that differs from the source of truth in " + shown(outcome.differingFields())
+                        + " and was still different after the ";
         return new Observation(
                 FindingKind.STALE_READ,
                 outcome.cache(),
@@ -236,7 +315,7 @@ public final class VerificationDetector implements Detector {
                 outcome.cache(),
                 "stale-set|" + String.join(",", outcome.differingFields()),
                 "cache '" + outcome.cache() + "' was refilled right after an invalidation with a value that already"
-                        + " differed from the source of truth in " + String.join(", ", outcome.differingFields())
+                        + " differed from the source of truth in " + shown(outcome.differingFields())
                         + ": the load read old data (a lagging replica, or a reader that raced the writer)",
                 redactor.redact(outcome.printedKey(), KeyShape.of(outcome.printedKey())),
                 null,
@@ -276,8 +355,12 @@ public final class VerificationDetector implements Detector {
 
         boolean recheckScheduled;
 
-        Stale(long since) {
+        /** When a check first found the entry stale. */
+        final long firstSeenNanos;
+
+        Stale(long since, long firstSeenNanos) {
             this.since = since;
+            this.firstSeenNanos = firstSeenNanos;
         }
     }
 }

@@ -449,6 +449,31 @@ class LineageDetectorTests {
     }
 
     @Test
+    void autocommittedStatementRightAfterAnEntityWriteOfTheSameTableInATransactionIsJudgedAsAWriteOfItsOwn() {
+        lineage.entityTable("com.acme.Kid", "CHILD");
+        load("children", 7L);
+        apply(new SourceWrite(
+                "com.acme.Kid", 100L, SourceWrite.Kind.SAVE, "Seeder#seed()", new TxState(5, false), tick()));
+        apply(new TxBoundary(5, TxBoundary.Outcome.COMMITTED, tick()));
+        write(RENAME_CHILD, TxState.NONE, "renamed", 7L);
+        judge();
+        assertThat(observations).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(FindingKind.UNCOVERED_WRITE);
+            assertThat(o.sites()).containsExactly("Writer#write()");
+        });
+    }
+
+    @Test
+    void autocommittedFlushOfAnEntityWriteOutsideATransactionFromTheSameSiteIsLeftToTheJpaRecording() {
+        lineage.entityTable("com.acme.Kid", "CHILD");
+        load("children", 7L);
+        apply(new SourceWrite("com.acme.Kid", 100L, SourceWrite.Kind.SAVE, "Writer#write()", TxState.NONE, tick()));
+        write(RENAME_CHILD, TxState.NONE, "renamed", 7L);
+        judge();
+        assertThat(observations).isEmpty();
+    }
+
+    @Test
     void writesOfTablesNoCacheReadsAndWritesBeforeAnythingWasCachedStaySilent() {
         write(INSERT_CHILD, TxState.NONE, 7L);
         judge();

@@ -2,6 +2,7 @@ package dev.cacheaudit.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.core.finding.Cause;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Severity;
@@ -121,6 +122,27 @@ class HtmlReportWriterTests {
                 .isEqualTo(Path.of("/var/log/app/cache-audit.html"));
         assertThat(HtmlReportWriter.htmlPathFor(Path.of("build/report.JSON"))).isEqualTo(Path.of("build/report.html"));
         assertThat(HtmlReportWriter.htmlPathFor(Path.of("audit"))).isEqualTo(Path.of("audit.html"));
+    }
+
+    @Test
+    void staleReadShowsItsCauseLinkedToTheFindingThatExplainsItAndItsTimeline() {
+        Finding mismatch = finding(FindingKind.KEY_MISMATCH, "a", "b");
+        Cause cause = new Cause(
+                "KEY_MISMATCH",
+                mismatch.id(),
+                new Cause.Write("com.acme.User", "com.acme.Users#rename(Long)", "host-1:4242", "committed", STARTED),
+                new Cause.Invalidation("evict", "<w>:{n}", "com.acme.Users#rename(Long)", "removed nothing"),
+                List.of("t+0 load Users#find(Long)", "t+20ms evict '<w>:{n}' (removed nothing)"));
+        Finding stale = ReportRoundTripTests.staleRead(cause);
+
+        String html = writer.render(report(List.of(), List.of(mismatch, stale)));
+
+        assertThat(html)
+                .contains("<tr id=\"finding-" + mismatch.id() + "\"")
+                .contains("caused by <a href=\"#finding-" + mismatch.id() + "\"><code>KEY_MISMATCH</code></a>")
+                .contains("<ol class=\"timeline\"><li>t+0 load Users#find(Long)</li>")
+                .contains("evict &#39;&lt;w&gt;:{n}&#39; (removed nothing)")
+                .doesNotContain("<w>");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.cacheaudit.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
+import dev.cacheaudit.core.finding.Cause;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.finding.Severity;
@@ -178,6 +179,71 @@ class ReportRoundTripTests {
         String json = write(onlyBare);
 
         assertThat(json).doesNotContain("readKey", "writeKey", "evidence", "verifications", "null");
+    }
+
+    static Finding staleRead(Cause cause) {
+        return new Finding(
+                FindingKind.STALE_READ,
+                Severity.ERROR,
+                "orders",
+                "stale|status",
+                "cache 'orders' holds a value that differs from the source of truth in status",
+                "{n#1a2b3c4d}",
+                null,
+                List.of("com.acme.OrderService#ship(long)"),
+                1,
+                FIRST,
+                FIRST,
+                FindingKind.STALE_READ.remediation(),
+                Map.of("differingFields", "status"),
+                Finding.CONFIRMED,
+                cause);
+    }
+
+    @Test
+    void theCauseOfAStaleReadReadsBackEqualAndLinksTheFindingThatExplainsIt() throws IOException {
+        AuditReport base = sampleReport();
+        Finding uncovered = base.findings().get(0);
+        Cause cause = new Cause(
+                "KEY_MISMATCH",
+                uncovered.id(),
+                new Cause.Write("com.acme.Order", "com.acme.OrderService#ship(long)", "host-2:77", "committed", LAST),
+                new Cause.Invalidation("evict", "order:{n}", "com.acme.OrderService#ship(long)", "removed nothing"),
+                List.of("t+0 load OrderService#find(long)", "t+120ms write OrderService#ship(long) (committed)"));
+        Cause none = new Cause(Cause.NO_WRITE_SEEN, null, null, null, List.of("t+0 load", "t+900ms stale read"));
+        AuditReport report = new AuditReport(
+                base.schema(),
+                base.application(),
+                base.instance(),
+                base.startedAt(),
+                base.generatedAt(),
+                base.caches(),
+                List.of(uncovered, staleRead(cause), staleRead(none)),
+                0);
+
+        String json = write(report);
+        AuditReport back = read(json);
+
+        assertThat(back).isEqualTo(report);
+        assertThat(json)
+                .contains("\"id\" : \"" + uncovered.id() + "\"")
+                .contains("\"causedBy\" : \"KEY_MISMATCH\"")
+                .contains("\"causedByFinding\" : \"" + uncovered.id() + "\"")
+                .contains("\"causedBy\" : \"no write seen\"")
+                .contains("\"removed\" : \"removed nothing\"")
+                .contains("\"timeline\" : [ \"t+0 load OrderService#find(long)\"");
+        assertThat(uncovered.id()).matches("[0-9a-f]{12}");
+    }
+
+    @Test
+    void aReportWrittenBeforeCausesExistedStillReads() throws IOException {
+        String old = write(sampleReport()).replaceAll("\"id\" : \"[0-9a-f]+\",", "");
+
+        AuditReport back = read(old);
+
+        assertThat(old).doesNotContain("\"id\"", "causedBy", "timeline");
+        assertThat(back).isEqualTo(sampleReport());
+        assertThat(back.findings()).allSatisfy(f -> assertThat(f.cause()).isNull());
     }
 
     @Test

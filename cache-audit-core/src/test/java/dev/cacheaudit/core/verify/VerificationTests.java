@@ -327,5 +327,14 @@ class VerificationTests {
         return AuditPolling.until(audit, Duration.ofSeconds(5), condition);
     }
 
+    @Test
+    void collectionWhoseElementsDifferAsAWholeIsSaidInWordsWhileAFieldKeepsItsPath() {
+        assertThat(VerificationDetector.shown(List.of("[]")))
+                .isEqualTo("the collection's elements (which or how many)");
+        assertThat(VerificationDetector.shown(List.of("rooms[]", "name")))
+                .isEqualTo("the elements of rooms (which or how many), name");
+        assertThat(VerificationDetector.shown(List.of("rooms[].label"))).isEqualTo("rooms[].label");
+    }
+
     record User(String name, int lastLogin) {}
 }

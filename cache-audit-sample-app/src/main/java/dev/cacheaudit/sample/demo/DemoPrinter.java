@@ -1,5 +1,6 @@
 package dev.cacheaudit.sample.demo;
 
+import dev.cacheaudit.core.finding.Cause;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.report.AuditReport;
 import dev.cacheaudit.core.report.CacheReport;
@@ -69,6 +70,9 @@ final class DemoPrinter {
                 columns.add(0, "instance");
             }
             table(columns, findings);
+            causes(reports.stream()
+                    .flatMap(report -> report.findings().stream())
+                    .toList());
         }
         out.println();
     }
@@ -96,6 +100,24 @@ final class DemoPrinter {
             row.add(verifications(cache.verifications()));
         }
         return row;
+    }
+
+    /** One line per stale key: what made it stale, then its timeline (shapes, sites and times only). */
+    private void causes(List<Finding> findings) {
+        List<Finding> stale =
+                findings.stream().filter(finding -> finding.cause() != null).toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Why stale");
+        for (Finding finding : stale) {
+            Cause cause = Objects.requireNonNull(finding.cause());
+            out.println("  " + finding.kind().name() + " " + finding.cache()
+                    + (finding.readKey() != null ? " " + finding.readKey() : "") + ": caused by "
+                    + (cause.causedBy() != null ? cause.causedBy() : "-") + " (" + cause.summary() + ")");
+            out.println("    " + cause.timelineLine());
+        }
     }
 
     private static String verifications(CacheReport.@Nullable Verifications verifications) {

@@ -2,10 +2,12 @@ package dev.cacheaudit.autoconfigure.actuate;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.cacheaudit.core.finding.Cause;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.report.CacheReport;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code /actuator/cacheaudit/{cache}} answers: the cache's row of the report — counters and verification
@@ -32,8 +34,13 @@ public record CacheSummary(
      * @param firstSeen first sighting
      * @param lastSeen last sighting
      * @param remediation the fix that matches the cause
+     * @param id the finding's id, which stale findings link to
+     * @param causedBy for a stale finding, the kind of the finding that explains it or {@code no write seen}
+     * @param cause for a stale finding, what made it stale in one sentence
+     * @param timeline for a stale finding, the entry's timeline on one line (shapes, sites and times only)
      */
     public record ActiveFinding(
+            String id,
             String kind,
             String severity,
             String status,
@@ -41,10 +48,15 @@ public record CacheSummary(
             long count,
             Instant firstSeen,
             Instant lastSeen,
-            String remediation) {
+            String remediation,
+            @Nullable String causedBy,
+            @Nullable String cause,
+            @Nullable String timeline) {
 
         static ActiveFinding of(Finding finding) {
+            Cause cause = finding.cause();
             return new ActiveFinding(
+                    finding.id(),
                     finding.kind().name(),
                     finding.severity().name(),
                     finding.status(),
@@ -52,7 +64,10 @@ public record CacheSummary(
                     finding.count(),
                     finding.firstSeen(),
                     finding.lastSeen(),
-                    finding.remediation());
+                    finding.remediation(),
+                    cause != null ? cause.causedBy() : null,
+                    cause != null ? cause.summary() : null,
+                    cause != null ? cause.timelineLine() : null);
         }
     }
 }

@@ -126,7 +126,10 @@ class EndpointHttpTests {
         }
 
         assertThat(get(base + "?kind=STALE_READ"))
-                .contains("\"schema\":\"cache-audit-report/1\"", "\"kind\":\"STALE_READ\"");
+                .contains("\"schema\":\"cache-audit-report/1\"", "\"kind\":\"STALE_READ\"")
+                .containsPattern("\"cause\":\\{\"causedBy\":\"(no write seen|FOREIGN_WRITE)\"")
+                .contains("\"timeline\":[\"t+0 load");
+        assertThat(get(base + "/" + CACHE)).containsPattern("\"causedBy\":\"(no write seen|FOREIGN_WRITE)\"");
         assertThat(get(base + "?kind=KEY_MISMATCH")).contains("\"findings\":[]");
         assertThat(get(base + "/" + CACHE)).contains("\"name\":\"" + CACHE + "\"", "\"kind\":\"STALE_READ\"");
 
