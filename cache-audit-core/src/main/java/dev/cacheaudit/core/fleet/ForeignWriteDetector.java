@@ -16,6 +16,7 @@ import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.keys.Nearness;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,29 @@ import org.jspecify.annotations.Nullable;
  * the same namespace prefix ({@code users::v2:42} against {@code users::{n}}) or a near one ({@code user:42} against
  * {@code users::{n}}). Another service or a script writes where this application caches, under a form it never uses.
  * A notification on one of the application's own forms may come from another instance and is never reported.
+ *
+ * <p>A notice is judged only once it has settled ({@link #SETTLE_NANOS}): Redis publishes a keyspace notification while
+ * it runs the command, before it replies, so the notice of this instance's own write often reaches the engine before
+ * the recorded command and the cache operation that sent it. Judged at once, the first write of a form the
+ * application had not used yet would be taken for another client's.
  */
 public final class ForeignWriteDetector implements Detector {
 
     private static final int MAX_OWN_KEYS = 50_000;
 
     private static final long OWN_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    /** How long a notice waits for this instance's own record of the same write before it is judged. */
+    static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** At most this many notices wait to settle; beyond it the oldest is judged at once. */
+    private static final int MAX_SETTLING = 10_000;
+
+    /** Notices in the order they arrived, waiting to settle. */
+    private final ArrayDeque<Fleet.Notice> settling = new ArrayDeque<>();
+
+    /** The latest time the engine has seen, from events and ticks. */
+    private long now = Long.MIN_VALUE;
 
     private final Fleet fleet;
 
@@ -60,18 +78,27 @@ public final class ForeignWriteDetector implements Detector {
                 && command.type().changesKey()) {
             ownWrites.put(new String(command.key(), StandardCharsets.UTF_8), command.nanos());
         }
-        drain(state, findings);
+        drain(event.nanos(), state, findings);
     }
 
     @Override
     public void onTick(long nowNanos, AuditView state, FindingSink findings) {
-        drain(state, findings);
+        drain(nowNanos, state, findings);
     }
 
-    private void drain(AuditView state, FindingSink findings) {
+    private void drain(long time, AuditView state, FindingSink findings) {
+        if (now == Long.MIN_VALUE || time - now > 0) {
+            now = time;
+        }
         Fleet.Notice notice;
         while ((notice = fleet.pollNotice()) != null) {
-            judge(notice, state, findings);
+            settling.addLast(notice);
+            if (settling.size() > MAX_SETTLING) {
+                judge(settling.removeFirst(), state, findings);
+            }
+        }
+        while (!settling.isEmpty() && now - settling.peekFirst().nanos() >= SETTLE_NANOS) {
+            judge(settling.removeFirst(), state, findings);
         }
     }
 

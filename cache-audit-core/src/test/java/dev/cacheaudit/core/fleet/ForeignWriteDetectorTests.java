@@ -121,6 +121,27 @@ class ForeignWriteDetectorTests {
         assertThat(observations).isEmpty();
     }
 
+    @Test
+    void aNoticeThatOvertakesThisInstancesOwnRecordOfTheWriteStaysSilent() {
+        // Redis notifies before it replies: the notice is in before the command is recorded.
+        arrives("set", "user:42");
+        assertThat(observations).as("judged before it settled").isEmpty();
+        command("SET", "user:42");
+        settles();
+
+        assertThat(observations).isEmpty();
+    }
+
+    @Test
+    void aNoticeNoRecordFollowsIsJudgedOnceItHasSettled() {
+        arrives("set", "user:42");
+        assertThat(observations).as("judged before it settled").isEmpty();
+        settles();
+
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.kind())
+                .isEqualTo(FindingKind.FOREIGN_WRITE));
+    }
+
     /** A Spring cache on Redis that holds one entry, with nothing of it recorded on the wire. */
     private void redisCacheHolding(String cache, Object key) {
         apply(new CacheRegistered(cache, "redis", false, CacheRegistered.KeyComparison.SERIALIZED, ++now));
@@ -132,9 +153,20 @@ class ForeignWriteDetectorTests {
                 RedisCommand.Type.valueOf(command), key.getBytes(StandardCharsets.UTF_8), 1, -1, null, 1000, ++now));
     }
 
+    /** A notice, judged once it has settled. */
     private void notice(String command, String key) {
+        arrives(command, key);
+        settles();
+    }
+
+    private void arrives(String command, String key) {
         now++;
         fleet.keyspace(command, key.getBytes(StandardCharsets.UTF_8));
+        fleet.foreignWriteDetector().onTick(now, state, observations::add);
+    }
+
+    private void settles() {
+        now += ForeignWriteDetector.SETTLE_NANOS;
         fleet.foreignWriteDetector().onTick(now, state, observations::add);
     }
 
