@@ -309,14 +309,8 @@ public final class AuditingCache implements Cache {
         if (!samplesWireReads) {
             return false;
         }
-        boolean unsampled;
-        if (wireReadRecorded) {
-            unsampled = !recorder.wireReadSampled();
-        } else {
-            // Written once: a write on every read would bounce this field's cache line between the callers' cores.
-            wireReadRecorded = true;
-            unsampled = false;
-        }
+        boolean unsampled = wireReadRecorded && !recorder.wireReadSampled();
+        wireReadRecorded = true;
         return UnsampledWireReads.mark(unsampled);
     }
 
