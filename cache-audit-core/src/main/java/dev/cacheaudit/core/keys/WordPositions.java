@@ -48,6 +48,19 @@ public final class WordPositions {
 
     private final boolean learnPrefixes;
 
+    /**
+     * For hand-written Redis keys: the different keys seen behind each literal prefix ({@code sample:order:} of
+     * {@code sample:order:41}). Counted per prefix rather than per form, since one form holds near prefixes too: the
+     * {@code DEL sample:orders:41} of a plural-key bug has the form of {@code sample:order:41}, and counted with it
+     * would make the namespace look like a varying word and never be learned.
+     */
+    private final Map<String, Hashes> prefixes = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Hashes> eldest) {
+            return size() > MAX_FORMS;
+        }
+    };
+
     /** Learns words for the keys of one cache. */
     public WordPositions(KeyVocabulary vocabulary) {
         this(vocabulary, false);
@@ -82,8 +95,10 @@ public final class WordPositions {
             // Words alone ('login:alice', 'login:bob'): only after many keys, the first word may be a person's.
             after = STRUCTURE_AFTER;
         } else if (learnPrefixes && !shape.shape().contains("::")) {
-            // A hand-written Redis key's prefix in front of numbers or ids ('sample:order:' before 41, 42).
-            after = PREFIX_STRUCTURE_AFTER;
+            // A hand-written Redis key's prefix in front of numbers or ids ('sample:order:' before 41, 42): learned
+            // once that very prefix was seen in front of different values.
+            learnPrefix(shape, words, keyHash);
+            return;
         } else {
             // Spring caches' keys take their structure from the code (cache names, key expressions): a word in front
             // of a number there may be a login ('SimpleKey [alice, 0]', 'SimpleKey [alice, 1]').
@@ -93,6 +108,16 @@ public final class WordPositions {
             // Only the literal prefix (the words before the first variable, and before the first word that varied) is
             // learned: namespaces such as 'sample:order:' are structure; a word after a variable is more likely data.
             for (int p = 0; p < words.prefixWords && form.positions[p].size == 1; p++) {
+                vocabulary.learn(words.words.get(p));
+            }
+        }
+    }
+
+    private void learnPrefix(KeyShape shape, Words words, int keyHash) {
+        String prefix = shape.shape().substring(0, words.prefixEnd);
+        Hashes keys = prefixes.computeIfAbsent(prefix, p -> new Hashes(PREFIX_STRUCTURE_AFTER));
+        if (Hashes.add(keys, keyHash) && keys.size == PREFIX_STRUCTURE_AFTER) {
+            for (int p = 0; p < words.prefixWords; p++) {
                 vocabulary.learn(words.words.get(p));
             }
         }
@@ -177,22 +202,28 @@ public final class WordPositions {
         /** How many words come before the first variable. */
         final int prefixWords;
 
-        private Words(String skeleton, List<String> words, int prefixWords) {
+        /** Where the first variable starts in the shape (its length when there is none). */
+        final int prefixEnd;
+
+        private Words(String skeleton, List<String> words, int prefixWords, int prefixEnd) {
             this.skeleton = skeleton;
             this.words = words;
             this.prefixWords = prefixWords;
+            this.prefixEnd = prefixEnd;
         }
 
         static Words of(String shape) {
             StringBuilder skeleton = new StringBuilder(shape.length());
             List<String> words = new ArrayList<>(2);
             int prefixWords = -1;
+            int prefixEnd = shape.length();
             int i = 0;
             while (i < shape.length()) {
                 int placeholderEnd = KeyShape.placeholderEnd(shape, i);
                 if (placeholderEnd > i) {
                     if (prefixWords < 0) {
                         prefixWords = words.size();
+                        prefixEnd = i;
                     }
                     skeleton.append(shape, i, placeholderEnd);
                     i = placeholderEnd;
@@ -213,7 +244,7 @@ public final class WordPositions {
                 }
             }
             // Without a placeholder every word is before the first variable; words that vary stop the learning.
-            return new Words(skeleton.toString(), words, prefixWords < 0 ? words.size() : prefixWords);
+            return new Words(skeleton.toString(), words, prefixWords < 0 ? words.size() : prefixWords, prefixEnd);
         }
     }
 

@@ -102,6 +102,23 @@ class WordPositionsTests {
     }
 
     @Test
+    void aNearPrefixDeletedBetweenTheReadsDoesNotKeepTheNamespaceFromBeingLearned() {
+        WordPositions wire = new WordPositions(vocabulary, true);
+        wire.learn(KeyShape.of("sample:order:41"));
+        wire.learn(KeyShape.of("sample:orders:41"));
+        assertThat(vocabulary.structure("orders"))
+                .as("seen in front of one value only")
+                .isFalse();
+        assertThat(vocabulary.structure("order")).isFalse();
+
+        wire.learn(KeyShape.of("sample:order:42"));
+
+        assertThat(vocabulary.structure("sample")).isTrue();
+        assertThat(vocabulary.structure("order")).isTrue();
+        assertThat(vocabulary.structure("orders")).isFalse();
+    }
+
+    @Test
     void aFirstWordBeforeOtherWordsNeedsManyKeysToBeStructure() {
         learned("alice:prefs", "alice:orders", "alice:cart");
 

@@ -5,6 +5,7 @@ import dev.cacheaudit.sample.SampleBugs;
 import dev.cacheaudit.sample.demo.Traffic;
 import dev.cacheaudit.sample.order.Order;
 import dev.cacheaudit.sample.order.OrderRepository;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +38,10 @@ class TemplateKeyScenario {
         return bugs.enabled(ID) ? new PluralKeyOrderStatuses(orders, redis) : new ReadKeyOrderStatuses(orders, redis);
     }
 
-    /** Reads the status of two orders twice, cancels each, then reads the status again. */
+    /**
+     * Reads the status of two orders twice, then cancels each and reads its status again: reads first, as in an
+     * application that serves statuses before anyone cancels, so the key namespace is known before the first delete.
+     */
     @Bean
     @org.springframework.core.annotation.Order(16)
     Traffic templateKeyTraffic(ObjectProvider<OrderStatuses> provider, OrderRepository orders) {
@@ -48,9 +52,12 @@ class TemplateKeyScenario {
                         "Scenario {} skipped: it caches by hand in Redis, and the app runs on its in-memory cache", ID);
                 return;
             }
-            for (long id : Rows.at(Rows.ids(orders, Order::getId), Rows.ORDERS_HAND_CACHED)) {
+            List<Long> ids = Rows.at(Rows.ids(orders, Order::getId), Rows.ORDERS_HAND_CACHED);
+            for (long id : ids) {
                 log.read(statuses.status(id));
                 log.read(statuses.status(id));
+            }
+            for (long id : ids) {
                 statuses.changeStatus(id, "CANCELLED");
                 log.write(id);
                 log.readExpecting("status of order " + id, "CANCELLED", statuses.status(id));
