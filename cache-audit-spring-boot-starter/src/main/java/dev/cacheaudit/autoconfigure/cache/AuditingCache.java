@@ -309,8 +309,14 @@ public final class AuditingCache implements Cache {
         if (!samplesWireReads) {
             return false;
         }
-        boolean unsampled = wireReadRecorded && !recorder.wireReadSampled();
-        wireReadRecorded = true;
+        boolean unsampled;
+        if (wireReadRecorded) {
+            unsampled = !recorder.wireReadSampled();
+        } else {
+            // Written once: a write on every read would bounce this field's cache line between the callers' cores.
+            wireReadRecorded = true;
+            unsampled = false;
+        }
         return UnsampledWireReads.mark(unsampled);
     }
 
