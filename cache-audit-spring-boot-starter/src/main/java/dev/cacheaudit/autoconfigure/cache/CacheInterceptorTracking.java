@@ -32,10 +32,13 @@ public final class CacheInterceptorTracking implements BeanFactoryPostProcessor 
 
         @Override
         public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (bean instanceof CacheRecorder made) {
+                recorder.found(made);
+            }
             if (bean instanceof BeanFactoryCacheOperationSourceAdvisor advisor) {
                 Advice advice = advisor.getAdvice();
                 if (advice instanceof MethodInterceptor interceptor && !(advice instanceof InvocationTracking)) {
-                    advisor.setAdvice(new InvocationTracking(interceptor, recorder::get));
+                    advisor.setAdvice(new InvocationTracking(interceptor, recorder::get, recorder::keepsCalls));
                 }
             }
             return bean;
@@ -51,6 +54,20 @@ public final class CacheInterceptorTracking implements BeanFactoryPostProcessor 
 
         LazyRecorder(ConfigurableListableBeanFactory beanFactory) {
             this.beanFactory = beanFactory;
+        }
+
+        /** Takes the recorder as soon as it is made, so that the hot path never has to look it up. */
+        void found(CacheRecorder made) {
+            recorder = made;
+        }
+
+        /**
+         * Whether cached calls are to be kept with their note: until the recorder is made, to be safe; then only if it
+         * verifies. A read of a field, on every cached call.
+         */
+        boolean keepsCalls() {
+            CacheRecorder found = recorder;
+            return found == null || found.keepsCalls();
         }
 
         @Nullable

@@ -37,11 +37,13 @@ public final class CacheRecorder {
 
     private final TransactionProbe transactions;
 
-    private final int hitSampleBound;
+    /**
+     * A hit is sampled when a random {@code int} falls below this: {@code Integer.MIN_VALUE} plus the sample rate's share
+     * of the 2<sup>32</sup> values. One comparison per hit, where a bounded draw would cost a division.
+     */
+    private final int hitSampleThreshold;
 
     private final boolean sampleAllHits;
-
-    private final boolean sampleNoHits;
 
     private final @Nullable Thread verifier;
 
@@ -87,8 +89,15 @@ public final class CacheRecorder {
         this.loaders = loaders;
         this.verification = verification;
         this.sampleAllHits = hitSampleRate >= 1.0;
-        this.sampleNoHits = hitSampleRate <= 0.0;
-        this.hitSampleBound = sampleAllHits || sampleNoHits ? 1 : (int) Math.round(1.0 / hitSampleRate);
+        this.hitSampleThreshold = sampleThreshold(hitSampleRate);
+    }
+
+    /**
+     * Whether a miss needs the call that is loading (to re-make it when verifying): only with verification on. Otherwise
+     * the annotated method's invocation is not kept at all, sparing every cached call a reference store.
+     */
+    boolean keepsCalls() {
+        return loaders != null;
     }
 
     CacheCounters counters(String cache) {
@@ -158,7 +167,16 @@ public final class CacheRecorder {
     }
 
     private boolean sampled() {
-        return sampleAllHits || (!sampleNoHits && ThreadLocalRandom.current().nextInt(hitSampleBound) == 0);
+        return sampleAllHits || ThreadLocalRandom.current().nextInt() < hitSampleThreshold;
+    }
+
+    /** The {@link #hitSampleThreshold} of a sample rate: {@code Integer.MIN_VALUE} (never) at 0 or below. */
+    static int sampleThreshold(double rate) {
+        if (!(rate > 0.0)) {
+            return Integer.MIN_VALUE;
+        }
+        double share = Math.min(rate, 1.0) * 0x1p32;
+        return (int) Math.min((long) Integer.MIN_VALUE + Math.round(share), Integer.MAX_VALUE);
     }
 
     void miss(String cache, CacheCounters counters, Object key) {

@@ -2,6 +2,7 @@ package dev.cacheaudit.autoconfigure.cache;
 
 import dev.cacheaudit.autoconfigure.support.Invocation;
 import java.util.Collection;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -35,9 +36,20 @@ public final class InvocationTracking implements MethodInterceptor {
         this(cacheInterceptor, () -> null);
     }
 
+    /** Whether the call itself is kept with the note, for verification to make it again. */
+    private final BooleanSupplier keepsCalls;
+
     InvocationTracking(MethodInterceptor cacheInterceptor, Supplier<@Nullable CacheRecorder> recorder) {
+        this(cacheInterceptor, recorder, () -> true);
+    }
+
+    InvocationTracking(
+            MethodInterceptor cacheInterceptor,
+            Supplier<@Nullable CacheRecorder> recorder,
+            BooleanSupplier keepsCalls) {
         this.cacheInterceptor = cacheInterceptor;
         this.recorder = recorder;
+        this.keepsCalls = keepsCalls;
     }
 
     /** The wrapped interceptor. */
@@ -47,7 +59,8 @@ public final class InvocationTracking implements MethodInterceptor {
 
     @Override
     public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-        Invocation.Frames frames = Invocation.enter(invocation.getMethod(), invocation);
+        Invocation.Frames frames =
+                Invocation.enter(invocation.getMethod(), keepsCalls.getAsBoolean() ? invocation : null);
         try {
             return cacheInterceptor.invoke(invocation);
         } catch (IllegalArgumentException ex) {

@@ -104,9 +104,16 @@ public final class Invocation {
                 frame = new Invocation();
                 stack[depth] = frame;
             }
-            frame.site = site;
-            frame.method = method;
-            frame.call = call;
+            // Reference fields are written only when they change: the frames are long-lived, and storing into an old
+            // object costs a collector's write barrier on every cached call; the same method mostly runs again, and
+            // then the site named for it before still holds.
+            if (method == null || frame.method != method) {
+                frame.method = method;
+                frame.site = site;
+            }
+            if (frame.call != call) {
+                frame.call = call;
+            }
             frame.loadStartNanos = 0;
             depth++;
         }
@@ -114,7 +121,10 @@ public final class Invocation {
         void pop() {
             if (depth > 0) {
                 depth--;
-                stack[depth].call = null;
+                Invocation frame = stack[depth];
+                if (frame.call != null) {
+                    frame.call = null;
+                }
             }
         }
     }
