@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cacheaudit.core.report.AuditReport;
 import dev.cacheaudit.core.report.ReportReader;
 import dev.cacheaudit.sample.demo.Demo;
+import dev.cacheaudit.testsupport.PostgresServer;
+import dev.cacheaudit.testsupport.RequiresPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -17,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,13 +26,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The fixed demo on PostgreSQL (the {@code postgres} profile) instead of H2: same traffic, no findings. Runs against
- * the local server in a schema of its own, dropped afterwards; skipped with a message when PostgreSQL is not
- * reachable on 127.0.0.1:5432 (or at the URL in the system property {@code cache-audit.test.postgres-url}).
+ * the tests' server ({@link PostgresServer}) in a schema of its own, dropped afterwards; skipped with a message when
+ * PostgreSQL is not reachable there.
  */
+@RequiresPostgres
 class PostgresProfileTests {
-
-    private static final String URL =
-            System.getProperty("cache-audit.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
 
     private static final String SCHEMA =
             "cache_audit_it_" + UUID.randomUUID().toString().replace("-", "");
@@ -47,12 +46,10 @@ class PostgresProfileTests {
 
     @BeforeAll
     static void runTheDemoOnPostgres() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
+        try (Connection connection = DriverManager.getConnection(PostgresServer.jdbcUrl(), "postgres", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("create schema " + SCHEMA);
             schemaCreated = true;
-        } catch (SQLException ex) {
-            Assumptions.abort("PostgreSQL is not reachable at " + URL + " (" + ex.getMessage() + "): skipping");
         }
         SampleApps.assumeRedis();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -61,7 +58,7 @@ class PostgresProfileTests {
                 out,
                 "--demo",
                 "--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA,
+                "--spring.datasource.url=" + PostgresServer.jdbcUrl("currentSchema=" + SCHEMA),
                 "--spring.jpa.hibernate.ddl-auto=create-drop",
                 "--cache-audit.report.path=" + reports.resolve("report.json"));
         exitCode = Demo.runAndClose(context, out);
@@ -70,11 +67,11 @@ class PostgresProfileTests {
 
     @AfterAll
     static void dropTheSchema() throws SQLException {
-        // Without PostgreSQL there is nothing to drop, and connecting again would turn the skip into an error.
+        // Without the schema there is nothing to drop, and connecting again would only add a second error to the first.
         if (!schemaCreated) {
             return;
         }
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
+        try (Connection connection = DriverManager.getConnection(PostgresServer.jdbcUrl(), "postgres", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + SCHEMA + " cascade");
         }

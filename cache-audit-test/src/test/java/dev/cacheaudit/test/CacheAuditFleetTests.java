@@ -8,10 +8,7 @@ import dev.cacheaudit.test.fleetapp.FleetApp;
 import dev.cacheaudit.test.fleetapp.Item;
 import dev.cacheaudit.test.fleetapp.ItemRepository;
 import dev.cacheaudit.test.fleetapp.Items;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import org.junit.jupiter.api.Assumptions;
+import dev.cacheaudit.testsupport.RedisServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -21,19 +18,18 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /** The multi-instance helper on an application with a local cache: it fails on the bug and passes on its fix. */
 class CacheAuditFleetTests {
 
+    /** The instances find each other through Redis: the tests' one, or the tests are skipped with a message. */
+    private RedisServer.HostAndPort redis;
+
     @BeforeEach
     void redisIsThere() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-        } catch (IOException ex) {
-            Assumptions.abort("Redis is not reachable on 127.0.0.1:6379: skipping the multi-instance test, whose"
-                    + " instances find each other through Redis");
-        }
+        redis = RedisServer.require();
     }
 
     @Test
     void localCacheOnlyTheWriterEvictsFailsTheAssertion() {
-        try (CacheAuditFleet fleet = CacheAuditFleet.start(2, FleetApp.class, "cache-audit.coverage.window=300ms")) {
+        try (CacheAuditFleet fleet =
+                CacheAuditFleet.start(2, FleetApp.class, onRedis("cache-audit.coverage.window=300ms"))) {
             Long id = renameWhileBothCache(fleet);
 
             assertThat(fleet.bean(1, Items.class).find(id).getName()).isEqualTo("old");
@@ -48,7 +44,7 @@ class CacheAuditFleetTests {
     @Test
     void broadcastInvalidationPasses() {
         try (CacheAuditFleet fleet = CacheAuditFleet.start(
-                2, FleetApp.class, "cache-audit.coverage.window=300ms", "fleetapp.broadcast=true")) {
+                2, FleetApp.class, onRedis("cache-audit.coverage.window=300ms", "fleetapp.broadcast=true"))) {
             Long id = renameWhileBothCache(fleet);
 
             assertThatCode(fleet::assertNoStaleAcrossInstances).doesNotThrowAnyException();
@@ -59,16 +55,15 @@ class CacheAuditFleetTests {
     @Test
     void closingTheFleetDeletesTheKeyItKeptInRedis() {
         String pattern;
-        StringRedisTemplate redis;
-        try (CacheAuditFleet fleet = CacheAuditFleet.start(2, FleetApp.class)) {
+        try (CacheAuditFleet fleet = CacheAuditFleet.start(2, FleetApp.class, onRedis())) {
             pattern = fleet.instance(0).getEnvironment().getRequiredProperty("cache-audit.fleet.channel-prefix") + ":*";
-            redis = new StringRedisTemplate(fleet.bean(0, RedisConnectionFactory.class));
-            assertThat(redis.keys(pattern))
+            StringRedisTemplate template = new StringRedisTemplate(fleet.bean(0, RedisConnectionFactory.class));
+            assertThat(template.keys(pattern))
                     .as("the fleet key while the fleet runs")
                     .isNotEmpty();
             renameWhileBothCache(fleet);
         }
-        LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory("127.0.0.1", 6379);
+        LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory(redis.host(), redis.port());
         connectionFactory.afterPropertiesSet();
         connectionFactory.start();
         try {
@@ -76,6 +71,15 @@ class CacheAuditFleetTests {
         } finally {
             connectionFactory.destroy();
         }
+    }
+
+    /** The test's properties, and the tests' Redis for every instance. */
+    private String[] onRedis(String... properties) {
+        String[] all = new String[properties.length + 2];
+        all[0] = "spring.data.redis.host=" + redis.host();
+        all[1] = "spring.data.redis.port=" + redis.port();
+        System.arraycopy(properties, 0, all, 2, properties.length);
+        return all;
     }
 
     private static Long renameWhileBothCache(CacheAuditFleet fleet) {

@@ -2,13 +2,14 @@ package dev.cacheaudit.autoconfigure.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.testsupport.PostgresServer;
+import dev.cacheaudit.testsupport.RequiresPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
@@ -26,11 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A source hung in the database itself — {@code pg_sleep} on the local PostgreSQL — times out and is counted; it holds
  * one connection while other reads are refused; the transaction's timeout makes the driver cancel the statement, so
  * verification resumes by itself; shutting down while it sleeps takes under two seconds. Skipped when PostgreSQL is not
- * reachable at 127.0.0.1:5432.
+ * reachable ({@link PostgresServer}).
  */
+@RequiresPostgres
 class PostgresHungSourceTests {
-
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private static final String CACHE = "pg-slow-stock";
 
@@ -48,7 +48,6 @@ class PostgresHungSourceTests {
 
     @BeforeAll
     static void sleepInTheDatabase() throws SQLException {
-        Assumptions.assumeTrue(reachable(), "PostgreSQL is not reachable at " + URL + ": skipped");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
                 .web(WebApplicationType.NONE)
                 .properties(
@@ -57,7 +56,7 @@ class PostgresHungSourceTests {
                         "spring.cache.type=simple",
                         "spring.data.jpa.repositories.enabled=false",
                         "spring.jpa.hibernate.ddl-auto=none",
-                        "spring.datasource.url=" + URL + "?ApplicationName=" + APPLICATION,
+                        "spring.datasource.url=" + PostgresServer.jdbcUrl("ApplicationName=" + APPLICATION),
                         "spring.datasource.username=postgres",
                         "cache-audit.verification.enabled=true",
                         "cache-audit.verification.sample-rate=1.0",
@@ -107,16 +106,8 @@ class PostgresHungSourceTests {
         assertThat(closeMillis).isLessThan(2_000);
     }
 
-    private static boolean reachable() {
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", "")) {
-            return connection.isValid(1);
-        } catch (SQLException ex) {
-            return false;
-        }
-    }
-
     private static int sleeping() {
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", "")) {
+        try (Connection connection = DriverManager.getConnection(PostgresServer.jdbcUrl(), "postgres", "")) {
             var statement = connection.prepareStatement("select count(*) from pg_stat_activity"
                     + " where application_name = ? and state = 'active' and query like '%pg_sleep%'");
             statement.setString(1, APPLICATION);

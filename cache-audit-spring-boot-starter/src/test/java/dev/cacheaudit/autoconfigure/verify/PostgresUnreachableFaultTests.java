@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.VerificationOutcome.Outcome;
 import dev.cacheaudit.core.verify.VerificationStats;
+import dev.cacheaudit.testsupport.PostgresServer;
+import dev.cacheaudit.testsupport.RequiresPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
@@ -37,11 +38,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * step: cache hits, whose verification needs the database, and misses, which need it themselves. Asserted: every step
  * gives both callers the same answer (or both a data-access exception); the verifier's failed reads are counted by
  * reason and as inconclusive checks, none as an internal error of the auditor; once the database answers again checks
- * come out fresh again. Skipped when PostgreSQL is not reachable at 127.0.0.1:5432.
+ * come out fresh again. Skipped when PostgreSQL is not reachable ({@link PostgresServer}).
  */
+@RequiresPostgres
 class PostgresUnreachableFaultTests {
-
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private static final String CACHE = "pg-fault-stock";
 
@@ -71,7 +71,6 @@ class PostgresUnreachableFaultTests {
 
     @BeforeAll
     static void cutTheDatabaseOffDuringTraffic() throws Exception {
-        Assumptions.assumeTrue(reachable(), "PostgreSQL is not reachable at " + SERVER + ": skipped");
         admin(
                 "CREATE ROLE " + NAME + " LOGIN",
                 "CREATE SCHEMA " + NAME + " AUTHORIZATION " + NAME,
@@ -138,6 +137,7 @@ class PostgresUnreachableFaultTests {
         if (unaudited != null) {
             unaudited.close();
         }
+        // Unless the server went away meanwhile: then there is nothing to drop, and trying would hide the real failure.
         if (reachable()) {
             terminateConnections();
             admin("DROP SCHEMA IF EXISTS " + NAME + " CASCADE", "DROP ROLE IF EXISTS " + NAME);
@@ -228,7 +228,8 @@ class PostgresUnreachableFaultTests {
                         "spring.cache.type=simple",
                         "spring.data.jpa.repositories.enabled=false",
                         "spring.jpa.hibernate.ddl-auto=none",
-                        "spring.datasource.url=" + SERVER + "?currentSchema=" + NAME + "&ApplicationName=" + NAME,
+                        "spring.datasource.url="
+                                + PostgresServer.jdbcUrl("currentSchema=" + NAME + "&ApplicationName=" + NAME),
                         "spring.datasource.username=" + NAME,
                         "spring.datasource.hikari.connection-timeout=250",
                         "spring.datasource.hikari.maximum-pool-size=2",
@@ -249,7 +250,7 @@ class PostgresUnreachableFaultTests {
     }
 
     private static boolean reachable() {
-        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "")) {
+        try (Connection connection = DriverManager.getConnection(PostgresServer.jdbcUrl(), "postgres", "")) {
             return connection.isValid(1);
         } catch (SQLException ex) {
             return false;
@@ -266,7 +267,7 @@ class PostgresUnreachableFaultTests {
     }
 
     private static void admin(String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
+        try (Connection connection = DriverManager.getConnection(PostgresServer.jdbcUrl(), "postgres", "");
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);

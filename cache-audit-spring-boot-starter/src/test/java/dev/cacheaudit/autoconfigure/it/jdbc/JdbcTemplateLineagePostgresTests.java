@@ -1,6 +1,9 @@
 package dev.cacheaudit.autoconfigure.it.jdbc;
 
+import dev.cacheaudit.testsupport.RequiresPostgres;
+
 /** Lineage with JdbcTemplate on PostgreSQL. */
+@RequiresPostgres
 class JdbcTemplateLineagePostgresTests extends LineageScenarioTests {
 
     private final PostgresDatabase postgres = new PostgresDatabase();

@@ -1,6 +1,9 @@
 package dev.cacheaudit.autoconfigure.it.jdbc;
 
+import dev.cacheaudit.testsupport.RequiresPostgres;
+
 /** Lineage with MyBatis on PostgreSQL. */
+@RequiresPostgres
 class MyBatisLineagePostgresTests extends LineageScenarioTests {
 
     private final PostgresDatabase postgres = new PostgresDatabase();
