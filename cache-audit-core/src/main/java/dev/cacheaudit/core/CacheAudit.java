@@ -89,6 +89,10 @@ public final class CacheAudit implements AutoCloseable {
         this.redactor = builder.redactionHashKey != null
                 ? new KeyRedactor(builder.redaction, builder.redactionHashKey)
                 : new KeyRedactor(builder.redaction);
+        if (builder.fleet != null) {
+            // One redactor for every finding: the fleet's show the same words and hashes as the others.
+            builder.fleet.redactWith(redactor);
+        }
         this.findings = new FindingStore(builder.maxFindings, clock);
         AuditState state =
                 new AuditState(builder.engine.limits(), builder.engine.decomposer(), redactor.vocabulary(), caches);

@@ -42,7 +42,7 @@ public final class CrossInstanceStaleDetector implements Detector {
 
     private final Fleet fleet;
 
-    private final KeyRedactor redactor;
+    private KeyRedactor redactor;
 
     private final long windowNanos;
 
@@ -56,6 +56,11 @@ public final class CrossInstanceStaleDetector implements Detector {
     private final Map<Long, List<SourceWrite>> uncommitted = new LinkedHashMap<>();
 
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+
+    /** See {@link Fleet#redactWith(KeyRedactor)}; before the engine runs. */
+    void redactWith(KeyRedactor shared) {
+        this.redactor = shared;
+    }
 
     CrossInstanceStaleDetector(Fleet fleet, KeyRedactor redactor, Clock clock, Ticker ticker) {
         this.fleet = fleet;

@@ -88,6 +88,17 @@ public final class Fleet implements AutoCloseable {
         this.foreignWrites = new ForeignWriteDetector(this, redactor);
     }
 
+    /**
+     * Shows the keys of this fleet's findings the way the auditor that takes the fleet shows all others: the same known
+     * words, the same hash key. {@code CacheAudit} calls it when it is built with this fleet, before its engine runs;
+     * until then the fleet uses the redactor it was made with.
+     */
+    public void redactWith(KeyRedactor redactor) {
+        Objects.requireNonNull(redactor, "redactor");
+        detector.redactWith(redactor);
+        foreignWrites.redactWith(redactor);
+    }
+
     /** Starts sending (heartbeats first). */
     public Fleet start() {
         outbox.start();

@@ -15,6 +15,7 @@ import dev.cacheaudit.core.keys.KeyDescriptor;
 import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.keys.Nearness;
+import dev.cacheaudit.core.keys.WordPositions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public final class ForeignWriteDetector implements Detector {
 
     private final Fleet fleet;
 
-    private final KeyRedactor redactor;
+    private KeyRedactor redactor;
 
     /** Keys this instance wrote recently, with when, so that their notifications are not taken for foreign ones. */
     private final Map<String, Long> ownWrites = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -66,9 +67,22 @@ public final class ForeignWriteDetector implements Detector {
         }
     };
 
+    /**
+     * The words of other clients' keys that stayed the same in front of different values ({@code supplier} of
+     * {@code offers::supplier:11}, {@code :12}): structure, shown in findings like the application's own.
+     */
+    private WordPositions foreignWords;
+
     ForeignWriteDetector(Fleet fleet, KeyRedactor redactor) {
         this.fleet = fleet;
         this.redactor = redactor;
+        this.foreignWords = WordPositions.ofForeignKeys(redactor.vocabulary());
+    }
+
+    /** See {@link Fleet#redactWith(KeyRedactor)}; before the engine runs. */
+    void redactWith(KeyRedactor shared) {
+        this.redactor = shared;
+        this.foreignWords = WordPositions.ofForeignKeys(shared.vocabulary());
     }
 
     @Override
@@ -92,6 +106,7 @@ public final class ForeignWriteDetector implements Detector {
         }
         Fleet.Notice notice;
         while ((notice = fleet.pollNotice()) != null) {
+            learnWords(notice, state);
             settling.addLast(notice);
             if (settling.size() > MAX_SETTLING) {
                 judge(settling.removeFirst(), state, findings);
@@ -99,6 +114,27 @@ public final class ForeignWriteDetector implements Detector {
         }
         while (!settling.isEmpty() && now - settling.peekFirst().nanos() >= SETTLE_NANOS) {
             judge(settling.removeFirst(), state, findings);
+        }
+    }
+
+    /**
+     * Learns the words of a key that looks foreign when it arrives, so that by the time it is judged a burst of keys
+     * has shown which words are structure. Keys of the application's own forms teach nothing: they may be another
+     * instance's, whose words before a value may be a login ({@code users::SimpleKey [alice, 0]}).
+     */
+    private void learnWords(Fleet.Notice notice, AuditView state) {
+        if (ownWrites.containsKey(new String(notice.key(), StandardCharsets.UTF_8))) {
+            return;
+        }
+        KeyDescriptor key = KeyDescriptor.ofRedis(notice.key());
+        if (ownForm(state.wire(), key)) {
+            return;
+        }
+        // Only keys that would be reported: other applications' keys on the same Redis must not fill the vocabulary.
+        CacheProfile cache = redisCacheOf(state, key.printed());
+        boolean reported = cache != null ? foreignTo(cache, key) != null : nearestAppForm(state.wire(), key) != null;
+        if (reported) {
+            foreignWords.learn(key.shape());
         }
     }
 
@@ -113,30 +149,32 @@ public final class ForeignWriteDetector implements Detector {
         if (ownForm(wire, key)) {
             return;
         }
-        CacheProfile cache = redisCacheOf(state, key);
+        CacheProfile cache = redisCacheOf(state, key.printed());
         if (cache != null) {
             KeyDescriptor appForm = foreignTo(cache, key);
             if (appForm != null) {
-                findings.report(observation(notice.command(), key, appForm));
+                findings.report(observation(notice.command(), key, appForm, cache.name()));
             }
             return;
         }
         ShapeStats near = nearestAppForm(wire, key);
         if (near != null) {
-            findings.report(observation(notice.command(), key, near.sample()));
+            KeyDescriptor appForm = near.sample();
+            CacheProfile appCache = redisCacheOf(state, appForm.printed());
+            findings.report(observation(notice.command(), key, appForm, appCache != null ? appCache.name() : null));
         }
     }
 
     /**
-     * The Redis cache whose namespace ({@code <name>::}, Spring's key prefix) holds the key. Checked by cache name
-     * since the recorded forms of the wire may have generalised the name away ({@code {w}::{n}} once many caches
-     * share one form).
+     * The Redis cache whose namespace ({@code <name>::}, after Spring's key prefix if one is configured) holds the key.
+     * Checked by cache name since the recorded forms of the wire may have generalised the name away ({@code {w}::{n}}
+     * once many caches share one form).
      */
-    private static @Nullable CacheProfile redisCacheOf(AuditView state, KeyDescriptor key) {
+    private static @Nullable CacheProfile redisCacheOf(AuditView state, String printedKey) {
         for (CacheProfile profile : state.profiles()) {
             if (profile != state.wire()
                     && profile.kind() == Backend.REDIS
-                    && key.printed().startsWith(profile.name() + "::")) {
+                    && namespaceEnd(printedKey, profile.name()) >= 0) {
                 return profile;
             }
         }
@@ -144,11 +182,26 @@ public final class ForeignWriteDetector implements Detector {
     }
 
     /**
+     * Where the namespace {@code <cache>::} of a Spring cache's key ends in a Redis key: the key starts with it, or a
+     * key prefix ends in a separator right before it ({@code myapp:users::42}, from {@code spring.cache.redis.key-prefix}
+     * or {@code prefixCacheNameWith}); {@code -1} when the key is not in that namespace ({@code otherusers::42} is not
+     * in {@code users::}).
+     */
+    static int namespaceEnd(String printedKey, String cache) {
+        String namespace = cache + "::";
+        int at = printedKey.indexOf(namespace);
+        while (at > 0 && Character.isLetterOrDigit(printedKey.charAt(at - 1))) {
+            at = printedKey.indexOf(namespace, at + 1);
+        }
+        return at < 0 ? -1 : at + namespace.length();
+    }
+
+    /**
      * The application's own form in a Redis cache, as a wire key, when the key's part after the cache's prefix has a
      * form the application never uses there; {@code null} when it is one of its forms (another instance's write).
      */
     private static @Nullable KeyDescriptor foreignTo(CacheProfile cache, KeyDescriptor key) {
-        String prefix = cache.name() + "::";
+        String prefix = key.printed().substring(0, namespaceEnd(key.printed(), cache.name()));
         String shape = KeyShape.of(key.printed().substring(prefix.length())).shape();
         @Nullable ShapeStats sample = null;
         for (Map<ShapeId, ShapeStats> shapes : List.of(cache.readShapes(), cache.putShapes(), cache.evictionShapes())) {
@@ -198,29 +251,42 @@ public final class ForeignWriteDetector implements Detector {
         return variable < 0 ? shape : shape.substring(0, variable);
     }
 
-    private Observation observation(String command, KeyDescriptor foreign, KeyDescriptor app) {
+    /**
+     * The finding, named after the application's cache when the key is in one ({@code null}: after the namespace the
+     * application's form is under, if its words are known to be structure, else the wire). Forms are shown through the
+     * redactor: another client's keys may hold a login or a slug as readily as the application's.
+     */
+    private Observation observation(
+            String command, KeyDescriptor foreign, KeyDescriptor app, @Nullable String applicationCache) {
         String appShape = app.shape().shape();
-        int separator = appShape.indexOf("::");
-        String cache = separator > 0 ? appShape.substring(0, separator) : AuditView.WIRE;
+        String foreignShape = foreign.shape().shape();
+        String cache = applicationCache != null ? applicationCache : cacheOfForm(appShape);
         String foreignKey = redactor.redact(foreign);
         String appKey = redactor.redact(app);
         Map<String, String> evidence = new LinkedHashMap<>();
         evidence.put("command", command);
-        evidence.put("foreignForm", foreign.shape().shape());
-        evidence.put("applicationForm", appShape);
-        evidence.put("namespace", namespace(appShape));
+        evidence.put("foreignForm", redactor.shape(foreignShape));
+        evidence.put("applicationForm", redactor.shape(appShape));
+        evidence.put("namespace", redactor.shape(namespace(appShape)));
         evidence.put("seenBy", fleet.instance());
         return new Observation(
                 FindingKind.FOREIGN_WRITE,
                 cache,
-                command + "|" + foreign.shape().shape() + "|" + appShape,
+                command + "|" + redactor.token(foreignShape + "|" + appShape),
                 "Another client (not this application) runs '" + command + "' on '"
-                        + foreign.shape().shape()
-                        + "' keys, next to the '" + appShape + "' keys this application caches under: its writes"
-                        + " never reach the entries this application reads",
+                        + redactor.shape(foreignShape)
+                        + "' keys, next to the '" + redactor.shape(appShape) + "' keys this application caches under:"
+                        + " its writes never reach the entries this application reads",
                 appKey,
                 foreignKey,
                 List.of(),
                 evidence);
+    }
+
+    /** The cache a form of the wire names ({@code users} of {@code users::{n}}), when that name may be shown. */
+    private String cacheOfForm(String appShape) {
+        int separator = appShape.indexOf("::");
+        String named = separator > 0 ? appShape.substring(0, separator) : null;
+        return named != null && redactor.shows(named) ? named : AuditView.WIRE;
     }
 }

@@ -48,6 +48,9 @@ public final class WordPositions {
 
     private final boolean learnPrefixes;
 
+    /** Whether prefixes are learned in front of a Spring cache's {@code ::} as well. */
+    private final boolean underCacheNamespaces;
+
     /**
      * For hand-written Redis keys: the different keys seen behind each literal prefix ({@code sample:order:} of
      * {@code sample:order:41}). Counted per prefix rather than per form, since one form holds near prefixes too: the
@@ -71,8 +74,21 @@ public final class WordPositions {
      * on the wire, whose structure no annotation declares.
      */
     public WordPositions(KeyVocabulary vocabulary, boolean learnPrefixes) {
+        this(vocabulary, learnPrefixes, false);
+    }
+
+    private WordPositions(KeyVocabulary vocabulary, boolean learnPrefixes, boolean underCacheNamespaces) {
         this.vocabulary = vocabulary;
         this.learnPrefixes = learnPrefixes;
+        this.underCacheNamespaces = underCacheNamespaces;
+    }
+
+    /**
+     * Learns the prefixes of keys another client writes, in a Spring cache's namespace too ({@code offers::supplier:}
+     * before 11, 12): keys the application did not make, whose words no annotation declares either.
+     */
+    public static WordPositions ofForeignKeys(KeyVocabulary vocabulary) {
+        return new WordPositions(vocabulary, true, true);
     }
 
     /** Takes a key's shape into account. */
@@ -94,7 +110,7 @@ public final class WordPositions {
         if (shape.constant()) {
             // Words alone ('login:alice', 'login:bob'): only after many keys, the first word may be a person's.
             after = STRUCTURE_AFTER;
-        } else if (learnPrefixes && !shape.shape().contains("::")) {
+        } else if (learnPrefixes && (underCacheNamespaces || !shape.shape().contains("::"))) {
             // A hand-written Redis key's prefix in front of numbers or ids ('sample:order:' before 41, 42): learned
             // once that very prefix was seen in front of different values.
             learnPrefix(shape, words, keyHash);

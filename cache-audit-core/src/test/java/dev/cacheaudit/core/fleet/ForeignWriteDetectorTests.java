@@ -31,14 +31,18 @@ class ForeignWriteDetectorTests {
 
     private final List<Observation> observations = new ArrayList<>();
 
-    private final Fleet fleet = new Fleet(
-            "b",
-            new FleetFingerprint("a fleet key of sufficient length".getBytes(StandardCharsets.UTF_8)),
-            payload -> {},
-            new FleetSettings(200, Duration.ofSeconds(5), Duration.ofSeconds(2), 1000),
-            new KeyRedactor(KeyRedactor.Mode.PLAIN),
-            Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC),
-            () -> now);
+    private Fleet fleet = fleet(new KeyRedactor(KeyRedactor.Mode.PLAIN));
+
+    private Fleet fleet(KeyRedactor redactor) {
+        return new Fleet(
+                "b",
+                new FleetFingerprint("a fleet key of sufficient length".getBytes(StandardCharsets.UTF_8)),
+                payload -> {},
+                new FleetSettings(200, Duration.ofSeconds(5), Duration.ofSeconds(2), 1000),
+                redactor,
+                Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC),
+                () -> now);
+    }
 
     @BeforeEach
     void applicationCachesUsersInRedis() {
@@ -111,6 +115,54 @@ class ForeignWriteDetectorTests {
         // The same cache's other form is reported, so the silence above is the form's.
         notice("del", "offers::supplier:12");
         assertThat(observations).hasSize(1);
+    }
+
+    @Test
+    void underASpringKeyPrefixTheFindingIsStillOnTheCache() {
+        redisCacheHolding("offers", 11L);
+
+        notice("set", "myapp:offers::supplier:11");
+
+        assertThat(observations).singleElement().satisfies(o -> {
+            assertThat(o.cache()).isEqualTo("offers");
+            assertThat(o.evidence())
+                    .containsEntry("foreignForm", "myapp:offers::supplier:{n}")
+                    .containsEntry("applicationForm", "myapp:offers::{n}");
+        });
+    }
+
+    @Test
+    void underASpringKeyPrefixTheCachesOwnFormStaysSilentAndAnotherNameIsNotTheCache() {
+        redisCacheHolding("offers", 11L);
+
+        notice("set", "myapp:offers::12");
+        notice("set", "specialoffers::supplier:12");
+
+        assertThat(observations).isEmpty();
+    }
+
+    @Test
+    void anotherClientsWordsAreShownOnlyOnceTheyProvedToBeStructure() {
+        fleet = fleet(new KeyRedactor(KeyRedactor.Mode.SHAPE));
+        applicationCachesUsersInRedis();
+
+        notice("del", "users::alice:42");
+        arrives("set", "users::supplier:11");
+        arrives("set", "users::supplier:12");
+        settles();
+
+        assertThat(observations).hasSize(3);
+        Observation alice = observations.get(0);
+        assertThat(String.join(
+                        " ",
+                        alice.message(),
+                        alice.signature(),
+                        alice.writeKey(),
+                        alice.evidence().toString()))
+                .doesNotContain("alice")
+                .contains("{w");
+        // Two keys under one prefix, arrived together: the prefix is structure by the time the first is judged.
+        assertThat(observations.get(1).evidence()).containsEntry("foreignForm", "users::supplier:{n}");
     }
 
     @Test
