@@ -122,7 +122,20 @@ final class RunReport {
                 a.puts() + b.puts(),
                 a.evictions() + b.evictions(),
                 a.clears() + b.clears(),
-                verifications);
+                verifications,
+                tables(a.tables(), b.tables()));
+    }
+
+    /** The tables that feed a cache, as either context learned them; each table once, as first learned. */
+    private static List<CacheReport.Table> tables(List<CacheReport.Table> a, List<CacheReport.Table> b) {
+        Map<String, CacheReport.Table> byTable = new LinkedHashMap<>();
+        for (CacheReport.Table table : a) {
+            byTable.putIfAbsent(table.table(), table);
+        }
+        for (CacheReport.Table table : b) {
+            byTable.putIfAbsent(table.table(), table);
+        }
+        return List.copyOf(byTable.values());
     }
 
     private record Id(FindingKind kind, String cache, String signature) {}
