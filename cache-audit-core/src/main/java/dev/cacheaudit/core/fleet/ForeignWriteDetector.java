@@ -171,14 +171,21 @@ public final class ForeignWriteDetector implements Detector {
      * once many caches share one form).
      */
     private static @Nullable CacheProfile redisCacheOf(AuditView state, String printedKey) {
+        CacheProfile found = null;
+        int foundAt = Integer.MAX_VALUE;
         for (CacheProfile profile : state.profiles()) {
-            if (profile != state.wire()
-                    && profile.kind() == Backend.REDIS
-                    && namespaceEnd(printedKey, profile.name()) >= 0) {
-                return profile;
+            if (profile == state.wire() || profile.kind() != Backend.REDIS) {
+                continue;
+            }
+            int end = namespaceEnd(printedKey, profile.name());
+            int at = end - profile.name().length() - 2;
+            // The namespace that starts first is the key's: 'ordered-items::5' is in 'ordered-items', not 'items'.
+            if (end >= 0 && at < foundAt) {
+                found = profile;
+                foundAt = at;
             }
         }
-        return null;
+        return found;
     }
 
     /**

@@ -142,6 +142,20 @@ class ForeignWriteDetectorTests {
     }
 
     @Test
+    void aKeyIsInTheCacheWhoseNamespaceStartsFirstNotInOneWhoseNameEndsItsName() {
+        redisCacheHolding("items", 11L);
+        redisCacheHolding("ordered-items", 11L);
+
+        notice("set", "ordered-items::supplier:11");
+
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.cache())
+                .isEqualTo("ordered-items"));
+        assertThat(ForeignWriteDetector.namespaceEnd("ordered-items::5", "items"))
+                .isEqualTo(15);
+        assertThat(ForeignWriteDetector.namespaceEnd("myitems::5", "items")).isEqualTo(-1);
+    }
+
+    @Test
     void anotherClientsWordsAreShownOnlyOnceTheyProvedToBeStructure() {
         fleet = fleet(new KeyRedactor(KeyRedactor.Mode.SHAPE));
         applicationCachesUsersInRedis();
