@@ -9,6 +9,7 @@ import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.test.CacheAuditTest;
 import dev.cacheaudit.testsupport.RedisServer;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -60,6 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * run shows it, which proves the search can fail.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@RequiresRedis
 class PrivacyCanaryTests {
 
     private static final String ENABLED = "cache-audit.sample.canary";
@@ -77,11 +78,6 @@ class PrivacyCanaryTests {
 
     @TempDir
     Path reports;
-
-    @BeforeAll
-    static void needsRedis() {
-        RedisServer.require();
-    }
 
     @Test
     void noOutputChannelShowsTheMarkerByDefault(CapturedOutput output) throws IOException {
@@ -176,9 +172,8 @@ class PrivacyCanaryTests {
             registry.add(
                     "cache-audit.report.path",
                     () -> reportDir.resolve("shutdown-report.json").toString());
-            // The tests' Redis, which needsRedis made sure of, with the cache's keys and the fleet channel under a
-            // prefix
-            // of this run's own, and a fleet key given rather than left in Redis.
+            // The tests' Redis, which @RequiresRedis on the outer class made sure of, with the cache's keys and the
+            // fleet channel under a prefix of this run's own, and a fleet key given rather than left in Redis.
             RedisServer.HostAndPort redis = RedisServer.require();
             String keyPrefix = RedisServer.uniqueKeyPrefix();
             String fleetKey = UUID.randomUUID().toString();

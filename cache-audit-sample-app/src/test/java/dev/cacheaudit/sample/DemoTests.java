@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.sample.demo.Demo;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The {@code --demo} run as {@code main} does it, up to but without {@code System.exit}. */
+@RequiresRedis
 class DemoTests {
 
     @TempDir
@@ -36,7 +38,6 @@ class DemoTests {
 
     @BeforeAll
     static void runTheDemo() {
-        SampleApps.assumeRedis();
         reportFile = directory.resolve("report.json");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import dev.cacheaudit.sample.demo.TrafficLog;
 import dev.cacheaudit.sample.user.UserDto;
 import dev.cacheaudit.sample.user.UserService;
 import dev.cacheaudit.testsupport.RedisServer;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer
  * that the time-based checks (uncovered writes, full clears, verification windows and rechecks) have judged every
  * write: not one finding of any kind.
  */
+@RequiresRedis
 class FixedServiceTests {
 
     private static ConfigurableApplicationContext context;

@@ -2,6 +2,7 @@ package dev.cacheaudit.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * instance's local caches invalidated on the other through the application's broadcast, and not one finding on either
  * instance.
  */
+@RequiresRedis
 class FleetDemoTests {
 
     @TempDir
@@ -22,7 +24,6 @@ class FleetDemoTests {
 
     @BeforeAll
     static void runTheFixedDemoOnTwoInstances() {
-        SampleApps.assumeRedis();
         run = DemoRun.of("", directory.resolve("report.json"), "--sample.instances=2");
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,17 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
  * the repository, which once hid the import as a flush of the seeding and left its stale reads to a false
  * {@code FOREIGN_WRITE}.
  */
+@RequiresRedis
 class JdbcBypassScenarioTests {
 
     private static final String IMPORT = "dev.cacheaudit.sample.scenario.JdbcPriceImport#importPrices(Map)";
 
     @TempDir
     static Path directory;
-
-    @BeforeAll
-    static void needsRedis() {
-        SampleApps.assumeRedis();
-    }
 
     @Test
     void batchImportIsTheCauseOfTheStaleItemsInAColdAndAWarmRun() {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.sample.customer.CustomerCaches;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * confirmed {@code KEY_MISMATCH} on the scenario's cache that says how the keys differ, and the traffic saw stale
  * answers. Their fixes stay silent in {@link FixedServiceTests}.
  */
+@RequiresRedis
 class KeyScenarioTests {
 
     private static final String SCENARIO = "dev.cacheaudit.sample.scenario.";
@@ -27,11 +28,6 @@ class KeyScenarioTests {
     static Path directory;
 
     private static final Map<String, DemoRun> runs = new HashMap<>();
-
-    @BeforeAll
-    static void needsRedis() {
-        SampleApps.assumeRedis();
-    }
 
     @Test
     void renameEvictingByIdWhileTheTillReadsByPhoneIsAKeyMismatchByAttribute() {

@@ -3,6 +3,7 @@ package dev.cacheaudit.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheaudit.core.finding.FindingKind;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and reports {@code CROSS_INSTANCE_STALE} on the instance that kept its copy; the fixed demo on two instances
  * ({@code --sample.instances=2}) reports nothing, with the broadcast seen on the other instance.
  */
+@RequiresRedis
 class LocalMultiScenarioTests {
 
     private static final String SCENARIO = "dev.cacheaudit.sample.scenario.";
@@ -26,7 +28,6 @@ class LocalMultiScenarioTests {
 
     @BeforeAll
     static void runTheBuggyDemo() {
-        SampleApps.assumeRedis();
         buggy = DemoRun.of("local-multi", directory.resolve("local-multi.json"));
     }
 

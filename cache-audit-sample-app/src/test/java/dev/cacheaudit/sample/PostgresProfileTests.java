@@ -7,6 +7,7 @@ import dev.cacheaudit.core.report.ReportReader;
 import dev.cacheaudit.sample.demo.Demo;
 import dev.cacheaudit.testsupport.PostgresServer;
 import dev.cacheaudit.testsupport.RequiresPostgres;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -30,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * PostgreSQL is not reachable there.
  */
 @RequiresPostgres
+@RequiresRedis
 class PostgresProfileTests {
 
     private static final String SCHEMA =
@@ -51,7 +53,6 @@ class PostgresProfileTests {
             statement.execute("create schema " + SCHEMA);
             schemaCreated = true;
         }
-        SampleApps.assumeRedis();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         ConfigurableApplicationContext context = SampleApps.start(

@@ -25,9 +25,9 @@ final class SampleApps {
 
     /**
      * Starts the app on the tests' Redis under a key prefix of its own ({@link RedisServer#uniqueKeyPrefix()}, unless the
-     * arguments name one), or without Redis when there is none (tests that need it skip first with
-     * {@link #assumeRedis()}). Arguments that name a Redis port (a server of the test's own, or none) are left as they
-     * are.
+     * arguments name one), or without Redis when there is none (test classes that need it are
+     * {@link dev.cacheaudit.testsupport.RequiresRedis @RequiresRedis}, or skip first with {@link #assumeRedis()}).
+     * Arguments that name a Redis port (a server of the test's own, or none) are left as they are.
      */
     static ConfigurableApplicationContext start(PrintStream out, String... args) {
         RedisServer.HostAndPort redis = named(args, PORT) ? null : RedisServer.find();

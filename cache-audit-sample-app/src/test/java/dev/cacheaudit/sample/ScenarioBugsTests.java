@@ -6,13 +6,13 @@ import dev.cacheaudit.core.finding.Cause;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.testsupport.RedisServer;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -23,6 +23,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * traffic yields the finding the design expects, on the expected cache, naming the buggy code among its sites. The
  * fixed direction is {@link FixedServiceTests}.
  */
+@RequiresRedis
 class ScenarioBugsTests {
 
     private static final String SCENARIO = "dev.cacheaudit.sample.scenario.";
@@ -31,11 +32,6 @@ class ScenarioBugsTests {
     static Path directory;
 
     private static final Map<String, DemoRun> runs = new HashMap<>();
-
-    @BeforeAll
-    static void needsRedis() {
-        SampleApps.assumeRedis();
-    }
 
     @Test
     void evictionWithAUserPrefixIsAKeyMismatchOnUsers() {

@@ -3,7 +3,9 @@ package dev.cacheaudit.testsupport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
@@ -12,7 +14,9 @@ import org.testcontainers.containers.GenericContainer;
 /**
  * The Redis server integration tests talk to: the local one when it answers, a Testcontainers container when Docker
  * is available, and otherwise none, in which case the calling test is skipped with a message that says why. The local
- * one is at 127.0.0.1:6379 unless the system property {@value #ADDRESS_PROPERTY} names another.
+ * one is at 127.0.0.1:6379 unless the system property {@value #ADDRESS_PROPERTY} names another. A test class that
+ * needs Redis before its first test (in {@code @BeforeAll}) is annotated {@link RequiresRedis}, which skips it as a
+ * whole with that message.
  */
 public final class RedisServer {
 
@@ -23,6 +27,9 @@ public final class RedisServer {
 
     private static final int CONTAINER_PORT = 6379;
 
+    /** Each local address is probed once per JVM: every annotated class and test asks, and the answer holds. */
+    private static final Map<HostAndPort, Boolean> PROBED = new ConcurrentHashMap<>();
+
     private static volatile @Nullable GenericContainer<?> container;
 
     private RedisServer() {}
@@ -31,8 +38,7 @@ public final class RedisServer {
     public static HostAndPort require() {
         HostAndPort found = find();
         if (found == null) {
-            Assumptions.abort("Redis is not reachable on " + local() + " (system property " + ADDRESS_PROPERTY
-                    + ") and there is no Docker engine for Testcontainers: skipping this Redis integration test");
+            Assumptions.abort(unreachableReason());
             throw new IllegalStateException("unreachable");
         }
         return found;
@@ -41,10 +47,21 @@ public final class RedisServer {
     /** {@code host:port} of a reachable Redis, or {@code null} when there is none, for code that can do without. */
     public static @Nullable HostAndPort find() {
         HostAndPort local = local();
-        if (reachable(local)) {
+        if (PROBED.computeIfAbsent(local, RedisServer::reachable)) {
             return local;
         }
         return dockerAvailable() ? startContainer() : null;
+    }
+
+    /** Why there is no Redis, in the words both {@link #require()} and {@link RequiresRedis} skip with. */
+    static String unreachableReason() {
+        return "Redis is not reachable on " + local() + " (system property " + ADDRESS_PROPERTY
+                + ") and there is no Docker engine for Testcontainers: skipping this Redis integration test";
+    }
+
+    /** Whether Testcontainers finds a Docker engine, asked once per JVM on first use. */
+    static boolean dockerAvailable() {
+        return Docker.AVAILABLE;
     }
 
     /**
@@ -70,7 +87,7 @@ public final class RedisServer {
         return new HostAndPort(redis.getHost(), redis.getMappedPort(CONTAINER_PORT));
     }
 
-    private static boolean dockerAvailable() {
+    private static boolean askTestcontainersForDocker() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError ex) {
@@ -85,6 +102,12 @@ public final class RedisServer {
         } catch (IOException ex) {
             return false;
         }
+    }
+
+    /** Holds the answer about Docker, which the class loader computes once, on its first use. */
+    private static final class Docker {
+
+        static final boolean AVAILABLE = askTestcontainersForDocker();
     }
 
     /** A Redis address. */

@@ -6,6 +6,7 @@ import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.testsupport.RedisServer;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -26,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * notices — cache-audit reports {@code EVICTION_FAILED}, from the error handler and, for asynchronous evictions, from
  * the refused command on the wire.
  */
+@RequiresRedis
 class RedisEvictionFailureTests {
 
     private static final String USER = "cache-audit-it-" + UUID.randomUUID();

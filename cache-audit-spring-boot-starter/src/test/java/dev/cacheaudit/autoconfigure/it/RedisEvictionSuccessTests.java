@@ -9,6 +9,7 @@ import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.keys.RedisKeys;
 import dev.cacheaudit.core.listen.AuditListener;
 import dev.cacheaudit.testsupport.RedisServer;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The twin of {@link RedisEvictionFailureTests} with a Redis user that may delete: the same application, the same
  * swallowing error handler, and evictions that succeed on the wire stay silent.
  */
+@RequiresRedis
 class RedisEvictionSuccessTests {
 
     private static final String PREFIX = "itest-" + UUID.randomUUID() + ":";

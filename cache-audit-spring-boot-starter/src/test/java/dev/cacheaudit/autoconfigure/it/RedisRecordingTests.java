@@ -9,6 +9,7 @@ import dev.cacheaudit.core.event.CacheRead;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.keys.RedisKeys;
 import dev.cacheaudit.testsupport.RedisServer;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * are Spring's keys, and the keys recorded by the Lettuce listener are the exact Redis keys ({@code users::42}),
  * including evictions that Spring Data Redis 4 sends asynchronously as {@code UNLINK}.
  */
+@RequiresRedis
 class RedisRecordingTests {
 
     private static final String PREFIX = "itest-" + UUID.randomUUID() + ":";

@@ -7,6 +7,7 @@ import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.core.event.RedisCommand;
 import dev.cacheaudit.core.keys.RedisKeys;
 import dev.cacheaudit.testsupport.RedisServer;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The {@code GET}s an audited Redis cache sends are sampled on the wire like its hits: with no hit sampled, a hit's
  * {@code GET} is left out, while the cache's misses and every read the application sends by hand are still recorded.
  */
+@RequiresRedis
 class RedisWireReadSamplingTests {
 
     private static final String PREFIX = "itest-" + UUID.randomUUID() + ":";

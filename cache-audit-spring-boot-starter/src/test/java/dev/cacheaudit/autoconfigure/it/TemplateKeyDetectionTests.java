@@ -10,6 +10,7 @@ import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.keys.RedisKeys;
 import dev.cacheaudit.core.listen.AuditListener;
 import dev.cacheaudit.testsupport.RedisServer;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Caching written by hand with a {@code StringRedisTemplate}, checked on the wire: deletes of a near key form that
  * remove nothing are a key mismatch; deletes of the read form stay silent.
  */
+@RequiresRedis
 class TemplateKeyDetectionTests {
 
     private static final String PREFIX = "itest" + UUID.randomUUID().toString().replace("-", "");

@@ -8,6 +8,7 @@ import dev.cacheaudit.core.finding.Finding;
 import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.core.fleet.Fleet;
 import dev.cacheaudit.testsupport.RedisServer;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +48,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Redis broadcast evicts on every instance (the fix), and in a shared Redis cache (one copy for all). A rename on one
  * instance must be reported on the other for the first cache only.
  */
+@RequiresRedis
 class CrossInstanceStaleTests {
 
     private static final String PREFIX = "itest-fleet-" + UUID.randomUUID();

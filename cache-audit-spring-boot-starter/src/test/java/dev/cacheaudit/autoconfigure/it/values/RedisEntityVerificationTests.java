@@ -2,6 +2,7 @@ package dev.cacheaudit.autoconfigure.it.values;
 
 import dev.cacheaudit.core.CacheAudit;
 import dev.cacheaudit.testsupport.RedisServer;
+import dev.cacheaudit.testsupport.RequiresRedis;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The contract on Redis with Boot's default JDK serializer: every hit and every verification deserialises the value,
  * so entities come back as new instances with Hibernate's collections detached (the lazy one never initialised).
  */
+@RequiresRedis
 class RedisEntityVerificationTests extends EntityVerificationContract {
 
     private static final String PREFIX = "itest-values-" + UUID.randomUUID() + ":";
