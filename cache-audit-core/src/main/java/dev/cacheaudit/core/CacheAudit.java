@@ -6,7 +6,6 @@ import dev.cacheaudit.core.event.CacheEvent;
 import dev.cacheaudit.core.event.SourceWrite;
 import dev.cacheaudit.core.event.VerificationOutcome;
 import dev.cacheaudit.core.finding.FindingStore;
-import dev.cacheaudit.core.finding.Observation;
 import dev.cacheaudit.core.fleet.Fleet;
 import dev.cacheaudit.core.internal.engine.AuditEngine;
 import dev.cacheaudit.core.internal.engine.InternalErrors;
@@ -117,12 +116,7 @@ public final class CacheAudit implements AutoCloseable {
                     ticker,
                     builder.coverageWindow);
             // Every observation, the stale ones' own included, is a link a later stale entry may name as its cause.
-            listeners.add(new AuditListener() {
-                @Override
-                public void onObservation(Observation observation) {
-                    staleCauses.observed(observation);
-                }
-            });
+            listeners.add(staleCauses);
             causes = staleCauses;
             verificationDetector = new VerificationDetector(
                     builder.verificationSettings,

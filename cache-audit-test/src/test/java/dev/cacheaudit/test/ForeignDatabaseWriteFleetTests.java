@@ -10,9 +10,7 @@ import dev.cacheaudit.core.finding.FindingKind;
 import dev.cacheaudit.test.sharedapp.Product;
 import dev.cacheaudit.test.sharedapp.ProductRepository;
 import dev.cacheaudit.test.sharedapp.Products;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.cacheaudit.testsupport.RedisServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,20 +38,27 @@ class ForeignDatabaseWriteFleetTests {
         "cache-audit.verification.windows=100ms,400ms"
     };
 
+    /** The tests' Redis: the instances share a Redis cache and find each other through Redis. */
+    private RedisServer.HostAndPort redis;
+
     @BeforeEach
     void redisIsThere() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-        } catch (IOException ex) {
-            Assumptions.abort("Redis is not reachable on 127.0.0.1:6379: skipping the two-instance test, whose"
-                    + " instances share a Redis cache and find each other through Redis");
-        }
+        redis = RedisServer.require();
+    }
+
+    /** The test's properties, and the tests' Redis for every instance. */
+    private String[] onRedis() {
+        String[] all = new String[PROPERTIES.length + 2];
+        all[0] = "spring.data.redis.host=" + redis.host();
+        all[1] = "spring.data.redis.port=" + redis.port();
+        System.arraycopy(PROPERTIES, 0, all, 2, PROPERTIES.length);
+        return all;
     }
 
     @Test
     void rowChangedBySqlOutsideEveryInstanceIsAForeignWriteTheStaleReadNamesAsItsCause() throws Exception {
         try (CacheAuditFleet fleet =
-                CacheAuditFleet.start(2, dev.cacheaudit.test.sharedapp.SharedApp.class, PROPERTIES)) {
+                CacheAuditFleet.start(2, dev.cacheaudit.test.sharedapp.SharedApp.class, onRedis())) {
             Long id = fleet.bean(0, ProductRepository.class)
                     .save(new Product("old"))
                     .getId();
@@ -89,7 +93,7 @@ class ForeignDatabaseWriteFleetTests {
     @Test
     void sameChangeMadeByTheOtherInstanceIsThatInstancesWriteNotAForeignWrite() throws Exception {
         try (CacheAuditFleet fleet =
-                CacheAuditFleet.start(2, dev.cacheaudit.test.sharedapp.SharedApp.class, PROPERTIES)) {
+                CacheAuditFleet.start(2, dev.cacheaudit.test.sharedapp.SharedApp.class, onRedis())) {
             Long id = fleet.bean(0, ProductRepository.class)
                     .save(new Product("old"))
                     .getId();
@@ -119,7 +123,7 @@ class ForeignDatabaseWriteFleetTests {
     @Test
     void sameChangeMadeByTheOtherInstanceThroughJdbcIsThatInstancesStatementNotAForeignWrite() throws Exception {
         try (CacheAuditFleet fleet =
-                CacheAuditFleet.start(2, dev.cacheaudit.test.sharedapp.SharedApp.class, PROPERTIES)) {
+                CacheAuditFleet.start(2, dev.cacheaudit.test.sharedapp.SharedApp.class, onRedis())) {
             Long id = fleet.bean(0, ProductRepository.class)
                     .save(new Product("old"))
                     .getId();

@@ -22,6 +22,7 @@ import dev.cacheaudit.core.keys.KeyRedactor;
 import dev.cacheaudit.core.keys.KeyShape;
 import dev.cacheaudit.core.lineage.Lineage;
 import dev.cacheaudit.core.lineage.SqlParser;
+import dev.cacheaudit.core.listen.AuditListener;
 import dev.cacheaudit.core.verify.StaleExplainer;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * explains the change, and writes of that data would have been seen, the change was made outside the application:
  * {@code FOREIGN_WRITE} on the database.
  */
-public final class StaleCauses implements Detector, StaleExplainer {
+public final class StaleCauses implements Detector, StaleExplainer, AuditListener {
 
     private final KeyRedactor redactor;
 
@@ -102,8 +103,12 @@ public final class StaleCauses implements Detector, StaleExplainer {
         }
     }
 
-    /** Takes note of a finding just raised (engine thread): it may explain a stale entry, earlier or later. */
-    public void observed(Observation observation) {
+    /**
+     * Takes note of every observation, the stale ones' own included (engine thread): each is a link that a stale entry,
+     * earlier or later, may name as its cause.
+     */
+    @Override
+    public void onObservation(Observation observation) {
         links.observed(observation, ticker.nanoTime());
     }
 
